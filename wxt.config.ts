@@ -1,22 +1,32 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { EPISODE_MATCHES } from './lib/episode-pages';
 
-// The two pages the companion lives on. Host permissions are exactly these, nothing wider.
-export const EPISODE_MATCHES = [
-  'https://corrode.dev/podcast/s06e04-rust4linux/*',
-  'https://letscast.fm/sites/rust-in-production-82281512/episode/rust-for-linux-with-alice-ryhl-and-greg-kroah-hartman*',
-];
+// The two pages the companion lives on (with or without a query string). Host permissions are
+// exactly these, nothing wider; `lib/episode-pages.ts` builds them from the pages' addresses.
+export { EPISODE_MATCHES };
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact()],
   }),
-  manifest: {
+  manifest: ({ manifestVersion }) => ({
     name: 'Rust for Linux — Episode Companion',
     description:
       'Transcript, search, people and links for the Rust in Production episode “Rust for Linux”, in a sidebar on its pages.',
-    permissions: ['storage'],
+    // `scripting` injects the sidebar into an episode page on first open (host access limits it to
+    // those two pages); nothing else is needed.
+    permissions: ['storage', 'scripting'],
     host_permissions: EPISODE_MATCHES,
-  },
+    action: { default_title: 'Episode companion' },
+    commands: {
+      // The toolbar button's own command: toggles the sidebar on the episode's pages, shows the
+      // popup with the two pages elsewhere.
+      [manifestVersion === 3 ? '_execute_action' : '_execute_browser_action']: {
+        suggested_key: { default: 'Alt+Shift+E' },
+        description: 'Open or close the episode companion',
+      },
+    },
+  }),
 });

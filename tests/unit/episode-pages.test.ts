@@ -56,7 +56,11 @@ describe('episode pages', () => {
   });
 
   it('takes a Location-like object, as the content script passes window.location', () => {
-    const where = { protocol: 'https:', hostname: 'corrode.dev', pathname: '/podcast/s06e04-rust4linux/' };
+    const where = {
+      protocol: 'https:',
+      hostname: 'corrode.dev',
+      pathname: '/podcast/s06e04-rust4linux/',
+    };
     expect(episodePageKind(where)).toBe('show-site');
     expect(episodePageKind({ ...where, hostname: 'corrode.dev.evil.com' })).toBeUndefined();
   });

@@ -1,0 +1,27 @@
+import { EPISODE_PAGES } from '@/lib/episode-pages';
+
+/** Shown by the toolbar button away from the episode's pages: the way to them. */
+export function PagesPopup() {
+  return (
+    <main class="popup">
+      <p class="eyebrow">Rust in Production · S6 E4</p>
+      <h1>Rust for Linux</h1>
+      <p class="lede">
+        The companion (transcript, search, people and links) opens beside the episode on its pages:
+      </p>
+      <ul class="pages">
+        {EPISODE_PAGES.map((page) => (
+          <li key={page.url}>
+            <a href={page.url} target="_blank" rel="noopener noreferrer">
+              <span class="page-label">{page.label}</span>
+              <span class="page-url">{new URL(page.url).hostname}</span>
+            </a>
+          </li>
+        ))}
+      </ul>
+      <p class="hint">
+        There, this button or <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>E</kbd> opens and closes it.
+      </p>
+    </main>
+  );
+}

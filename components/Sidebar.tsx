@@ -1,0 +1,156 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Episode } from '@/lib/episode-schema';
+import type { PlayerPortSlot } from '@/lib/player-port';
+import type { Hit, SidebarState, SidebarStore } from '@/lib/sidebar-store';
+import { LinksView } from './LinksView';
+import { PeopleView } from './PeopleView';
+import { ResizeHandle } from './ResizeHandle';
+import { SavedTab } from './SavedTab';
+import { SearchPanel } from './SearchPanel';
+import { TabList, TabPanel } from './Tabs';
+import { sentenceId, TranscriptView } from './TranscriptView';
+
+/** What the sidebar needs from the page it sits on (see entrypoints/content/host-api.ts). */
+export interface SidebarFrame {
+  width(): number;
+  setWidth(width: number): void;
+  close(): void;
+}
+
+export interface SidebarHandle {
+  focus(): void;
+  focusSearch(): void;
+}
+
+interface SidebarProps {
+  episode: Episode;
+  store: SidebarStore;
+  player: PlayerPortSlot;
+  frame: SidebarFrame;
+  onReady?: (handle: SidebarHandle) => void;
+}
+
+function useStoreState(store: SidebarStore): SidebarState {
+  const [state, setState] = useState(store.get());
+  useEffect(() => store.subscribe(() => setState(store.get())), [store]);
+  return state;
+}
+
+export function Sidebar({ episode, store, player, frame, onReady }: SidebarProps) {
+  const state = useStoreState(store);
+  const [width, setWidth] = useState(frame.width());
+  const rootRef = useRef<HTMLElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const speakers = useMemo(() => new Map(episode.people.map((p) => [p.id, p.name])), [episode]);
+
+  const seek = useCallback((seconds: number) => player.current().seek(seconds), [player]);
+  const showTurn = useCallback((turn: number) => store.showInTranscript(turn, 0), [store]);
+  const openHit = useCallback((hit: Hit) => seek(hit.start), [seek]);
+
+  useEffect(() => {
+    onReady?.({
+      focus: () => searchRef.current?.focus(),
+      focusSearch: () => {
+        searchRef.current?.focus();
+        searchRef.current?.select();
+      },
+    });
+  }, [onReady]);
+
+  // Bring the requested sentence into view and flash it.
+  useEffect(() => {
+    const target = state.target;
+    const root = rootRef.current;
+    if (!target || !root) return;
+    const sentence = root.querySelector<HTMLElement>(
+      `#${sentenceId(target.turn, target.sentence)}`,
+    );
+    if (!sentence) return;
+    const calm = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    sentence.scrollIntoView({ block: 'center', behavior: calm ? 'auto' : 'smooth' });
+    sentence.classList.remove('is-flashing');
+    // Restart the animation when the same sentence is asked for again.
+    void sentence.offsetWidth;
+    sentence.classList.add('is-flashing');
+    const timer = setTimeout(() => sentence.classList.remove('is-flashing'), 2000);
+    return () => clearTimeout(timer);
+  }, [state.target]);
+
+  const resize = (next: number) => {
+    frame.setWidth(next);
+    setWidth(frame.width());
+  };
+  useEffect(() => {
+    const onWindowResize = () => setWidth(frame.width());
+    window.addEventListener('resize', onWindowResize);
+    return () => window.removeEventListener('resize', onWindowResize);
+  }, [frame]);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
+    const target = event.target as HTMLElement;
+    if (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable)
+      return;
+    event.preventDefault();
+    searchRef.current?.focus();
+    searchRef.current?.select();
+  };
+
+  const { season, number, title } = episode.episode;
+  return (
+    <aside ref={rootRef} class="sidebar" aria-label="Episode companion" onKeyDown={onKeyDown}>
+      <ResizeHandle width={width} onResize={resize} />
+      <header class="sidebar-head">
+        <div class="titles">
+          <p class="eyebrow">
+            {episode.show.title} · S{season} E{number}
+          </p>
+          <h2 class="title">{shortTitle(title)}</h2>
+        </div>
+        <button
+          type="button"
+          class="icon-button close"
+          aria-label="Close episode companion"
+          title="Close (Alt+Shift+E)"
+          onClick={() => frame.close()}
+        >
+          <span class="close-icon" aria-hidden="true" />
+        </button>
+      </header>
+      <SearchPanel
+        state={state}
+        store={store}
+        speakerName={(id) => speakers.get(id) ?? id}
+        onOpen={openHit}
+        inputRef={searchRef}
+      />
+      <TabList
+        selected={state.tab}
+        onSelect={store.selectTab}
+        counts={{
+          people: episode.people.length,
+          links: episode.links.length + episode.officialLinks.length,
+        }}
+      />
+      <div class="panels">
+        <TabPanel tab="transcript" selected={state.tab}>
+          <TranscriptView episode={episode} onSeek={seek} />
+        </TabPanel>
+        <TabPanel tab="people" selected={state.tab}>
+          <PeopleView people={episode.people} />
+        </TabPanel>
+        <TabPanel tab="links" selected={state.tab}>
+          <LinksView episode={episode} onShowTurn={showTurn} />
+        </TabPanel>
+        <TabPanel tab="saved" selected={state.tab}>
+          <SavedTab />
+        </TabPanel>
+      </div>
+    </aside>
+  );
+}
+
+/** "Rust for Linux with Alice Ryhl and Greg Kroah-Hartman" → "Rust for Linux": names are in People. */
+function shortTitle(title: string): string {
+  return title.split(/\s+with\s+/)[0] ?? title;
+}

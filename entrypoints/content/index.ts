@@ -1,0 +1,166 @@
+/**
+ * Runs on the episode's two pages at load: a launcher button and the open/closed state, nothing
+ * more. The sidebar itself (Preact, episode data, search) is a separate script the background
+ * injects on first open, so a closed companion costs the page next to nothing.
+ */
+import './style.css';
+import { EPISODE_MATCHES, episodePageKind } from '@/lib/episode-pages';
+import { clampWidth, layoutFor, withLayout } from '@/lib/sidebar-layout';
+import { sidebarLayoutItem } from '@/lib/storage-items';
+import {
+  type CompanionHost,
+  type CompanionMessage,
+  type CompanionSidebar,
+  HOST_KEY,
+} from './host-api';
+import { createPageSpace } from './page-space';
+
+export default defineContentScript({
+  matches: EPISODE_MATCHES,
+  cssInjectionMode: 'ui',
+  async main(ctx) {
+    const pageKind = episodePageKind(window.location);
+    if (!pageKind) return;
+    const site = window.location.hostname;
+    let layout = layoutFor(await sidebarLayoutItem.getValue(), site);
+    const pageSpace = createPageSpace(document.documentElement);
+    let sidebar: CompanionSidebar | undefined;
+    let requested = false;
+    let open = false;
+
+    const remember = (change: Partial<typeof layout>) => {
+      layout = { ...layout, ...change };
+      void sidebarLayoutItem
+        .getValue()
+        .then((stored) => sidebarLayoutItem.setValue(withLayout(stored, site, change)));
+    };
+
+    const ui = await createShadowRootUi(ctx, {
+      name: 'episode-companion',
+      position: 'inline',
+      anchor: 'body',
+      append: 'last',
+      mode: 'open',
+      // Keys typed in the sidebar stay there: the page's own shortcuts (space = play…) must not fire.
+      isolateEvents: ['keydown', 'keyup', 'keypress'],
+      onMount(container) {
+        const launcher = document.createElement('button');
+        launcher.type = 'button';
+        launcher.className = 'launcher';
+        launcher.setAttribute('aria-label', 'Open episode companion');
+        const icon = document.createElement('span');
+        icon.className = 'launcher-icon';
+        icon.setAttribute('aria-hidden', 'true');
+        const label = document.createElement('span');
+        label.textContent = 'Episode companion';
+        launcher.append(icon, label);
+        const mountPoint = document.createElement('div');
+        mountPoint.className = 'sidebar-mount';
+        mountPoint.hidden = true;
+        container.append(launcher, mountPoint);
+        return { launcher, mountPoint };
+      },
+    });
+    ui.mount();
+    const { launcher, mountPoint } = ui.mounted!;
+
+    const applyWidth = () => {
+      const width = clampWidth(layout.width, window.innerWidth);
+      ui.shadowHost.style.setProperty('--companion-width', `${width}px`);
+      if (open) pageSpace.reserve(width);
+      return width;
+    };
+
+    const setOpen = (next: boolean, { focus = true, persist = true } = {}) => {
+      if (next === open) return;
+      open = next;
+      mountPoint.hidden = !open;
+      launcher.hidden = open;
+      if (open) {
+        applyWidth();
+        if (sidebar) {
+          if (focus) sidebar.focus();
+        } else {
+          if (!requested) {
+            requested = true;
+            browser.runtime
+              .sendMessage({ type: 'companion:load-sidebar' } satisfies CompanionMessage)
+              .catch((error: unknown) => {
+                requested = false;
+                console.error('Episode companion: the sidebar could not be loaded.', error);
+              });
+          }
+          wantFocus = focus;
+        }
+      } else {
+        pageSpace.release();
+        if (focus) launcher.focus();
+      }
+      if (persist) remember({ open });
+    };
+    let wantFocus = false;
+
+    const host: CompanionHost = {
+      pageKind,
+      container: mountPoint,
+      shadow: ui.shadow,
+      signal: ctx.signal,
+      width: () => clampWidth(layout.width, window.innerWidth),
+      setWidth(width) {
+        layout = { ...layout, width: clampWidth(width, window.innerWidth) };
+        applyWidth();
+        scheduleWidthSave();
+      },
+      close: () => setOpen(false),
+      attach(attached) {
+        sidebar = attached;
+        if (open && wantFocus) attached.focus();
+      },
+    };
+    (globalThis as Record<string, unknown>)[HOST_KEY] = host;
+    ctx.onInvalidated(() => {
+      pageSpace.release();
+      delete (globalThis as Record<string, unknown>)[HOST_KEY];
+    });
+
+    let saveTimer: number | undefined;
+    const scheduleWidthSave = () => {
+      if (saveTimer) clearTimeout(saveTimer);
+      saveTimer = ctx.setTimeout(() => remember({ width: layout.width }), 300);
+    };
+
+    launcher.addEventListener('click', () => setOpen(true), { signal: ctx.signal });
+    ctx.addEventListener(window, 'resize', () => applyWidth());
+    // `/` on the page (outside a field) jumps to the search while the sidebar is open.
+    ctx.addEventListener(window, 'keydown', (event) => {
+      if (!open || event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
+      const target = event.composedPath()[0];
+      if (
+        target instanceof HTMLElement &&
+        (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+      )
+        return;
+      event.preventDefault();
+      sidebar?.focusSearch();
+    });
+    const onMessage = (message: unknown) => {
+      if ((message as CompanionMessage | undefined)?.type === 'companion:toggle') setOpen(!open);
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+
+    // The toolbar button toggles the sidebar on this tab instead of showing the popup. Sent again
+    // when the page comes back from the back/forward cache, as the browser resets per-tab state.
+    const announce = () =>
+      browser.runtime
+        .sendMessage({ type: 'companion:ready' } satisfies CompanionMessage)
+        .catch(() => {});
+    announce();
+    ctx.addEventListener(window, 'pageshow', (event) => {
+      if (event.persisted) announce();
+    });
+
+    applyWidth();
+    if (layout.open) setOpen(true, { focus: false, persist: false });
+  },
+});

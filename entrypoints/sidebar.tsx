@@ -1,0 +1,49 @@
+/**
+ * The sidebar itself, injected by the background into an episode page the first time the
+ * companion opens there. It renders into the shadow root the content script made and talks to
+ * the content script through the host object both share in the extension's isolated world.
+ */
+import { render } from 'preact';
+import { Sidebar, type SidebarHandle } from '@/components/Sidebar';
+import { loadEpisode } from '@/lib/packaged-episode';
+import { createPlainSearch } from '@/lib/plain-search';
+import { createLinkPlayerPort, createPlayerPortSlot, type PlayerPortSlot } from '@/lib/player-port';
+import { createSidebarStore } from '@/lib/sidebar-store';
+import { type CompanionHost, HOST_KEY } from './content/host-api';
+
+/** Where the player bridge finds the slot to hand its port to (same isolated world). */
+export const PLAYER_SLOT_KEY = '__rustForLinuxCompanionPlayer';
+
+export default defineUnlistedScript(() => {
+  const globals = globalThis as Record<string, unknown>;
+  const host = globals[HOST_KEY] as CompanionHost | undefined;
+  // Injected twice (two quick opens) or after the content script went away: nothing to do.
+  if (!host || host.signal.aborted || host.container.hasChildNodes()) return;
+
+  const episode = loadEpisode();
+  let engine: ReturnType<typeof createPlainSearch> | undefined;
+  // Built on the first query, not on open, so opening paints the transcript first.
+  const store = createSidebarStore((query, limit) => {
+    engine ??= createPlainSearch(episode);
+    return engine.search(query, limit);
+  });
+  const { hostPage } = episode.episode.pages;
+  const player: PlayerPortSlot = createPlayerPortSlot(
+    createLinkPlayerPort(
+      hostPage,
+      (url) => window.open(url, '_blank', 'noopener,noreferrer'),
+      episode.episode.timeParam,
+    ),
+  );
+  globals[PLAYER_SLOT_KEY] = player;
+
+  const onReady = (handle: SidebarHandle) => host.attach(handle);
+  render(
+    <Sidebar episode={episode} store={store} player={player} frame={host} onReady={onReady} />,
+    host.container,
+  );
+  host.signal.addEventListener('abort', () => {
+    render(null, host.container);
+    delete globals[PLAYER_SLOT_KEY];
+  });
+});
