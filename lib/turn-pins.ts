@@ -1,15 +1,51 @@
 /**
  * Turn pins: curated fixes for turn starts the aligner gets wrong. A pin names a cue (start time
- * + speaker) and the first words of the turn.
+ * + speaker) and the first words of the turn; the turn then starts at the first occurrence of
+ * those words after the previous turn's start.
+ *
+ * File format (JSON): { "pins": [ { "start": "00:42:05", "speaker": "greg-kroah-hartman",
+ * "startsWith": "that's a very", "reason": "why the aligner cannot find it" }, ... ] }
  */
 import { parseTime } from './time';
 
 export interface TurnPin {
   /** Seconds; must equal the cue's start. */
   start: number;
+  /** Person id; must equal the cue's speaker. */
   speaker: string;
   /** First words of the turn (compared case-insensitively, whitespace-normalised). */
   startsWith: string;
+}
+
+/** 1-based line of each element of the array under key `pins` (or of a top-level array). */
+function elementLines(text: string): number[] {
+  const lines: number[] = [];
+  let line = 1;
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '\n') line++;
+    if (inString) {
+      if (ch === '\\') i++;
+      else if (ch === '"') inString = false;
+      continue;
+    }
+    if (ch === '"') inString = true;
+    else if (ch === '{' || ch === '[') {
+      depth++;
+      if (ch === '{' && (depth === 2 || depth === 3)) lines.push(line);
+    } else if (ch === '}' || ch === ']') depth--;
+  }
+  return lines;
+}
+
+/** Line of a JSON.parse error position, when the engine reports one. */
+function errorLine(text: string, message: string): number {
+  const pos = /position (\d+)/.exec(message);
+  if (pos) return text.slice(0, Number(pos[1])).split('\n').length;
+  const line = /line (\d+)/.exec(message);
+  return line ? Number(line[1]) : 1;
 }
 
 export function parseTurnPins(text: string, fileName: string): TurnPin[] {
@@ -17,19 +53,64 @@ export function parseTurnPins(text: string, fileName: string): TurnPin[] {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    throw new Error(`${fileName}:1: invalid JSON: ${(e as Error).message}`);
+    const message = (e as Error).message;
+    throw new Error(`${fileName}:${errorLine(text, message)}: invalid JSON (${message})`);
   }
-  if (!Array.isArray(data)) throw new Error(`${fileName}:1: expected an array of pins`);
-  return data.map((raw, i) => {
-    const where = `${fileName}:1: pin ${i + 1}`;
-    if (typeof raw !== 'object' || raw === null) throw new Error(`${where}: not an object`);
+  const list =
+    typeof data === 'object' && data !== null && !Array.isArray(data)
+      ? (data as Record<string, unknown>).pins
+      : undefined;
+  if (!Array.isArray(list))
+    throw new Error(`${fileName}:1: expected an object with a "pins" array`);
+  // Pins are the objects directly inside the array at depth 2; nested objects are not expected.
+  const lines = elementLines(text);
+  const seen = new Set<string>();
+  return list.map((raw, i) => {
+    const where = `${fileName}:${lines[i] ?? 1}: pin ${i + 1}`;
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+      throw new Error(`${where}: not an object`);
     const o = raw as Record<string, unknown>;
+    const unknown = Object.keys(o).filter(
+      (key) => !['start', 'speaker', 'startsWith', 'reason'].includes(key),
+    );
+    if (unknown.length > 0) throw new Error(`${where}: unknown field "${unknown[0]}"`);
     const start = typeof o.start === 'string' ? parseTime(o.start) : undefined;
     if (start === undefined) throw new Error(`${where}: "start" must be a time like "00:01:16"`);
     if (typeof o.speaker !== 'string' || !o.speaker.trim())
-      throw new Error(`${where}: "speaker" must be a non-empty string`);
+      throw new Error(`${where}: "speaker" must be a person id`);
     if (typeof o.startsWith !== 'string' || !o.startsWith.trim())
-      throw new Error(`${where}: "startsWith" must be a non-empty string`);
+      throw new Error(`${where}: "startsWith" must be the first words of the turn`);
+    if (typeof o.reason !== 'string' || !o.reason.trim())
+      throw new Error(`${where}: "reason" must say why the pin is needed`);
+    const key = `${start}|${o.speaker}`;
+    if (seen.has(key)) throw new Error(`${where}: a pin for this turn already exists`);
+    seen.add(key);
     return { start, speaker: o.speaker, startsWith: o.startsWith };
   });
+}
+
+function normalise(s: string): string {
+  return s.toLowerCase().replace(/[’]/g, "'");
+}
+
+/**
+ * Offsets of the word starts in `text` where `words` occur (case-insensitive, any run of
+ * whitespace matching any other, line breaks included).
+ */
+export function pinOccurrences(
+  text: string,
+  words: string,
+  wordStarts: readonly number[],
+): number[] {
+  const tokens = normalise(words).split(/\s+/).filter(Boolean);
+  if (tokens.length === 0) return [];
+  const escaped = tokens.map((tok) => tok.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  // A pin's last word must end where a word ends ("so" must not match "some").
+  const wordEnd = /[\p{L}\p{N}]$/u.test(tokens.at(-1) ?? '') ? '(?![\\p{L}\\p{N}])' : '';
+  const pattern = new RegExp(escaped.join('\\s+') + wordEnd, 'gu');
+  const hay = normalise(text);
+  const starts = new Set(wordStarts);
+  const found: number[] = [];
+  for (const m of hay.matchAll(pattern)) if (starts.has(m.index)) found.push(m.index);
+  return found;
 }
