@@ -29,16 +29,19 @@ export function LinksView({ episode, onShowTurn }: LinksViewProps) {
                 {link.note && <p class="link-note">{link.note}</p>}
                 <p class="link-meta">
                   <span class="link-host">{hostOf(link.url)}</span>
-                  {link.mentions.map((turn) => (
-                    <span key={turn} class="mention">
-                      mentioned at{' '}
-                      <TimeButton
-                        seconds={turns[turn]?.start ?? 0}
-                        onSeek={() => onShowTurn(turn)}
-                        verb="Show in transcript: mentioned at"
-                      />
+                  {link.mentions.length > 0 && (
+                    <span class="mentions">
+                      Mentioned at
+                      {link.mentions.map((turn) => (
+                        <TimeButton
+                          key={turn}
+                          seconds={turns[turn]?.start ?? 0}
+                          onSeek={() => onShowTurn(turn)}
+                          verb="Show in transcript: mentioned at"
+                        />
+                      ))}
                     </span>
-                  ))}
+                  )}
                 </p>
               </li>
             ))}

@@ -8,7 +8,7 @@ import { ResizeHandle } from './ResizeHandle';
 import { SavedTab } from './SavedTab';
 import { SearchPanel } from './SearchPanel';
 import { TabList, TabPanel } from './Tabs';
-import { sentenceId, TranscriptView } from './TranscriptView';
+import { TranscriptView } from './TranscriptView';
 
 /** What the sidebar needs from the page it sits on (see entrypoints/content/host-api.ts). */
 export interface SidebarFrame {
@@ -39,13 +39,18 @@ function useStoreState(store: SidebarStore): SidebarState {
 export function Sidebar({ episode, store, player, frame, onReady }: SidebarProps) {
   const state = useStoreState(store);
   const [width, setWidth] = useState(frame.width());
-  const rootRef = useRef<HTMLElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const speakers = useMemo(() => new Map(episode.people.map((p) => [p.id, p.name])), [episode]);
 
   const seek = useCallback((seconds: number) => player.current().seek(seconds), [player]);
   const showTurn = useCallback((turn: number) => store.showInTranscript(turn, 0), [store]);
-  const openHit = useCallback((hit: Hit) => seek(hit.start), [seek]);
+  // Browsing results should not open tabs: without a player on the page, only time buttons do.
+  const openHit = useCallback(
+    (hit: Hit) => {
+      if (player.hasPlayer()) seek(hit.start);
+    },
+    [player, seek],
+  );
 
   useEffect(() => {
     onReady?.({
@@ -56,25 +61,6 @@ export function Sidebar({ episode, store, player, frame, onReady }: SidebarProps
       },
     });
   }, [onReady]);
-
-  // Bring the requested sentence into view and flash it.
-  useEffect(() => {
-    const target = state.target;
-    const root = rootRef.current;
-    if (!target || !root) return;
-    const sentence = root.querySelector<HTMLElement>(
-      `#${sentenceId(target.turn, target.sentence)}`,
-    );
-    if (!sentence) return;
-    const calm = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    sentence.scrollIntoView({ block: 'center', behavior: calm ? 'auto' : 'smooth' });
-    sentence.classList.remove('is-flashing');
-    // Restart the animation when the same sentence is asked for again.
-    void sentence.offsetWidth;
-    sentence.classList.add('is-flashing');
-    const timer = setTimeout(() => sentence.classList.remove('is-flashing'), 2000);
-    return () => clearTimeout(timer);
-  }, [state.target]);
 
   const resize = (next: number) => {
     frame.setWidth(next);
@@ -98,7 +84,7 @@ export function Sidebar({ episode, store, player, frame, onReady }: SidebarProps
 
   const { season, number, title } = episode.episode;
   return (
-    <aside ref={rootRef} class="sidebar" aria-label="Episode companion" onKeyDown={onKeyDown}>
+    <aside class="sidebar" aria-label="Episode companion" onKeyDown={onKeyDown}>
       <ResizeHandle width={width} onResize={resize} />
       <header class="sidebar-head">
         <div class="titles">
@@ -134,7 +120,7 @@ export function Sidebar({ episode, store, player, frame, onReady }: SidebarProps
       />
       <div class="panels">
         <TabPanel tab="transcript" selected={state.tab}>
-          <TranscriptView episode={episode} onSeek={seek} />
+          <TranscriptView episode={episode} onSeek={seek} target={state.target} />
         </TabPanel>
         <TabPanel tab="people" selected={state.tab}>
           <PeopleView people={episode.people} />

@@ -76,13 +76,13 @@ export function TabPanel({
   children: ComponentChildren;
 }) {
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: as in the WAI-ARIA tabs pattern, the panel takes focus so it scrolls by keyboard
     <div
       role="tabpanel"
       id={panelId(tab)}
       class={`panel panel-${tab}`}
       aria-labelledby={tabId(tab)}
       hidden={tab !== selected}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: WAI-ARIA tabs pattern: the panel takes focus so it scrolls by keyboard
       tabIndex={0}
     >
       {children}

@@ -1,30 +1,106 @@
 import { Component } from 'preact';
 import type { Episode } from '@/lib/episode-schema';
+import type { TranscriptTarget } from '@/lib/sidebar-store';
 import { TimeButton } from './TimeButton';
 
 interface TranscriptViewProps {
   episode: Episode;
   onSeek: (seconds: number) => void;
+  /** Sentence to scroll to and flash. */
+  target: TranscriptTarget | undefined;
+}
+
+interface TranscriptViewState {
+  /** How many turns are in the DOM: the first screenful at once, the rest right after. */
+  rendered: number;
 }
 
 /** Id of a sentence's element, for scrolling to it, flashing it and following playback. */
 export const sentenceId = (turn: number, sentence: number) => `sentence-${turn}-${sentence}`;
 
+const FIRST_TURNS = 12;
+const TURNS_PER_CHUNK = 30;
+
 /**
  * The whole conversation, turn by turn. Every sentence is its own element carrying its turn,
- * index and start time. The episode never changes while the sidebar lives, so this renders once
- * and is left alone while the rest of the sidebar updates (the search re-renders on every key).
+ * index and start time. Opening paints the first turns at once and adds the rest in the next
+ * tasks (all of them are in the DOM a moment later, for find-in-page); a jump further down
+ * renders everything first. The transcript never changes, so typing in the search does not
+ * re-render it.
  */
-export class TranscriptView extends Component<TranscriptViewProps> {
-  override shouldComponentUpdate(next: TranscriptViewProps) {
-    return next.episode !== this.props.episode;
+export class TranscriptView extends Component<TranscriptViewProps, TranscriptViewState> {
+  override state: TranscriptViewState = { rendered: FIRST_TURNS };
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private flashTimer: ReturnType<typeof setTimeout> | undefined;
+  private frame = 0;
+
+  override componentDidMount() {
+    this.renderMore();
   }
 
-  override render({ episode, onSeek }: TranscriptViewProps) {
+  override componentWillUnmount() {
+    cancelAnimationFrame(this.frame);
+    clearTimeout(this.timer);
+    clearTimeout(this.flashTimer);
+  }
+
+  override shouldComponentUpdate(next: TranscriptViewProps, nextState: TranscriptViewState) {
+    return (
+      next.episode !== this.props.episode ||
+      next.target !== this.props.target ||
+      nextState.rendered !== this.state.rendered
+    );
+  }
+
+  override componentDidUpdate(previous: TranscriptViewProps) {
+    const target = this.props.target;
+    if (!target || target === previous.target) return;
+    if (target.turn >= this.state.rendered) {
+      // Render everything now; the scroll happens in the update this causes.
+      cancelAnimationFrame(this.frame);
+      clearTimeout(this.timer);
+      this.setState({ rendered: this.props.episode.transcript.turns.length }, () =>
+        this.reveal(target),
+      );
+      return;
+    }
+    this.reveal(target);
+  }
+
+  private renderMore() {
+    const total = this.props.episode.transcript.turns.length;
+    if (this.state.rendered >= total) return;
+    // After the next frame, so what is already there gets painted before more is added.
+    this.frame = requestAnimationFrame(() => {
+      this.timer = setTimeout(() => {
+        this.setState(
+          ({ rendered }) => ({ rendered: Math.min(total, rendered + TURNS_PER_CHUNK) }),
+          () => this.renderMore(),
+        );
+      }, 0);
+    });
+  }
+
+  private reveal(target: TranscriptTarget) {
+    const sentence = (this.base as Element | undefined)?.querySelector<HTMLElement>(
+      `#${sentenceId(target.turn, target.sentence)}`,
+    );
+    if (!sentence) return;
+    const calm = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    sentence.scrollIntoView({ block: 'center', behavior: calm ? 'auto' : 'smooth' });
+    sentence.classList.remove('is-flashing');
+    // Reading layout restarts the animation when the same sentence is asked for again.
+    void sentence.offsetWidth;
+    sentence.classList.add('is-flashing');
+    clearTimeout(this.flashTimer);
+    this.flashTimer = setTimeout(() => sentence.classList.remove('is-flashing'), 2000);
+  }
+
+  override render({ episode, onSeek }: TranscriptViewProps, { rendered }: TranscriptViewState) {
     const people = new Map(episode.people.map((p, i) => [p.id, { person: p, index: i }]));
     return (
       <ol class="transcript">
-        {episode.transcript.turns.map((turn, t) => {
+        {episode.transcript.turns.slice(0, rendered).map((turn, t) => {
           const speaker = people.get(turn.speaker);
           return (
             <li key={t} class="turn" data-turn={t} data-speaker={speaker?.index ?? 0}>

@@ -20,6 +20,8 @@ export default defineUnlistedScript(() => {
   // Injected twice (two quick opens) or after the content script went away: nothing to do.
   if (!host || host.signal.aborted || host.container.hasChildNodes()) return;
 
+  // Marks for the browser benchmark (they share the page's performance timeline).
+  performance.mark('episode-companion:sidebar-start');
   const episode = loadEpisode();
   let engine: ReturnType<typeof createPlainSearch> | undefined;
   // Built on the first query, not on open, so opening paints the transcript first.
@@ -42,6 +44,7 @@ export default defineUnlistedScript(() => {
     <Sidebar episode={episode} store={store} player={player} frame={host} onReady={onReady} />,
     host.container,
   );
+  performance.mark('episode-companion:sidebar-rendered');
   host.signal.addEventListener('abort', () => {
     render(null, host.container);
     delete globals[PLAYER_SLOT_KEY];

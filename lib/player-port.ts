@@ -41,6 +41,8 @@ export function createLinkPlayerPort(
  */
 export interface PlayerPortSlot {
   current(): PlayerPort;
+  /** True once the bridge has set a real player (the fallback only opens links). */
+  hasPlayer(): boolean;
   set(port: PlayerPort | undefined): void;
   subscribe(listener: (port: PlayerPort) => void): () => void;
 }
@@ -50,6 +52,7 @@ export function createPlayerPortSlot(fallback: PlayerPort): PlayerPortSlot {
   const listeners = new Set<(port: PlayerPort) => void>();
   return {
     current: () => port ?? fallback,
+    hasPlayer: () => port !== undefined,
     set(next) {
       port = next;
       for (const listener of listeners) listener(next ?? fallback);

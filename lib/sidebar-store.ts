@@ -126,7 +126,10 @@ export function markRuns(
     if (b <= at) continue;
     const from = Math.max(a, at);
     if (from > at) runs.push({ text: text.slice(at, from), marked: false });
-    runs.push({ text: text.slice(from, b), marked: true });
+    const last = runs[runs.length - 1];
+    // Touching or overlapping ranges become one mark.
+    if (last?.marked && from === at) last.text += text.slice(from, b);
+    else runs.push({ text: text.slice(from, b), marked: true });
     at = b;
   }
   if (at < text.length) runs.push({ text: text.slice(at), marked: false });

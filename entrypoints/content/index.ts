@@ -71,6 +71,20 @@ export default defineContentScript({
       return width;
     };
 
+    // Asked for at the first sign of intent (pointer over or focus on the launcher) as well as on
+    // open, so the sidebar is usually parsed and rendered, hidden, by the time the click lands.
+    const loadSidebar = () => {
+      if (requested) return;
+      requested = true;
+      performance.mark('episode-companion:load-requested');
+      browser.runtime
+        .sendMessage({ type: 'companion:load-sidebar' } satisfies CompanionMessage)
+        .catch((error: unknown) => {
+          requested = false;
+          console.error('Episode companion: the sidebar could not be loaded.', error);
+        });
+    };
+
     const setOpen = (next: boolean, { focus = true, persist = true } = {}) => {
       if (next === open) return;
       open = next;
@@ -81,16 +95,8 @@ export default defineContentScript({
         if (sidebar) {
           if (focus) sidebar.focus();
         } else {
-          if (!requested) {
-            requested = true;
-            browser.runtime
-              .sendMessage({ type: 'companion:load-sidebar' } satisfies CompanionMessage)
-              .catch((error: unknown) => {
-                requested = false;
-                console.error('Episode companion: the sidebar could not be loaded.', error);
-              });
-          }
           wantFocus = focus;
+          loadSidebar();
         }
       } else {
         pageSpace.release();
@@ -130,6 +136,8 @@ export default defineContentScript({
     };
 
     launcher.addEventListener('click', () => setOpen(true), { signal: ctx.signal });
+    launcher.addEventListener('pointerenter', loadSidebar, { signal: ctx.signal });
+    launcher.addEventListener('focus', loadSidebar, { signal: ctx.signal });
     ctx.addEventListener(window, 'resize', () => applyWidth());
     // `/` on the page (outside a field) jumps to the search while the sidebar is open.
     ctx.addEventListener(window, 'keydown', (event) => {

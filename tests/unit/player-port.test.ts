@@ -38,10 +38,12 @@ describe('link player port', () => {
       currentTime: () => at,
       onTime: () => () => {},
     });
+    expect(slot.hasPlayer()).toBe(true);
     slot.current().seek(42);
     expect(at).toBe(42);
     expect(opened).toEqual([]);
     slot.set(undefined);
+    expect(slot.hasPlayer()).toBe(false);
     slot.current().seek(5);
     expect(opened).toEqual([`${HOST}?t=0%3A05`]);
   });
