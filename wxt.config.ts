@@ -11,7 +11,7 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
-  manifest: ({ manifestVersion }) => ({
+  manifest: ({ manifestVersion, browser }) => ({
     name: 'Rust for Linux — Episode Companion',
     description:
       'Transcript, search, people and links for the Rust in Production episode “Rust for Linux”, in a sidebar on its pages.',
@@ -28,5 +28,14 @@ export default defineConfig({
         description: 'Open or close the episode companion',
       },
     },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'rust-for-linux-companion@episode-companion',
+          // Everything is packaged; nothing leaves the browser.
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
   }),
 });

@@ -14,7 +14,7 @@ export function PagesPopup() {
           <li key={page.url}>
             <a href={page.url} target="_blank" rel="noopener noreferrer">
               <span class="page-label">{page.label}</span>
-              <span class="page-url">{new URL(page.url).hostname}</span>
+              <span class="page-url">{shortAddress(page.url)}</span>
             </a>
           </li>
         ))}
@@ -24,4 +24,11 @@ export function PagesPopup() {
       </p>
     </main>
   );
+}
+
+/** "corrode.dev/podcast/s06e04-rust4linux/", cut in the middle when long. */
+function shortAddress(url: string): string {
+  const { hostname, pathname } = new URL(url);
+  const full = hostname + pathname;
+  return full.length > 44 ? `${full.slice(0, 26)}…${full.slice(-16)}` : full;
 }

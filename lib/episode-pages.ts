@@ -11,8 +11,8 @@ export const HOST_PAGE =
 export type EpisodePageKind = 'show-site' | 'host-page';
 
 export const EPISODE_PAGES: ReadonlyArray<{ kind: EpisodePageKind; url: string; label: string }> = [
-  { kind: 'show-site', url: SHOW_SITE_PAGE, label: 'corrode.dev episode page' },
-  { kind: 'host-page', url: HOST_PAGE, label: 'LetsCast episode page' },
+  { kind: 'show-site', url: SHOW_SITE_PAGE, label: 'On the show’s site, corrode.dev' },
+  { kind: 'host-page', url: HOST_PAGE, label: 'On the podcast host, LetsCast' },
 ];
 
 /**

@@ -62,6 +62,8 @@ export default defineContentScript({
       },
     });
     ui.mount();
+    // WXT wraps the UI in its own <html>; give it the language, as checkers and readers expect.
+    ui.shadow.querySelector('html')?.setAttribute('lang', 'en');
     const { launcher, mountPoint } = ui.mounted!;
 
     const applyWidth = () => {
