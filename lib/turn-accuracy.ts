@@ -91,9 +91,7 @@ export function loadAlignmentCase(
       [...line.matchAll(/\S+/g)].map((m) => m.index),
     );
     if (hits.length === 0)
-      throw new Error(
-        `${goldPath}: turn ${k} "${g.startsWith}" does not occur on line ${g.line}`,
-      );
+      throw new Error(`${goldPath}: turn ${k} "${g.startsWith}" does not occur on line ${g.line}`);
     return { line: index, column: hits[0] ?? 0 };
   });
   const pins = parseTurnPins(read(`${dir}/turn-pins.json`), `${dir}/turn-pins.json`);

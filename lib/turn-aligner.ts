@@ -65,13 +65,11 @@ export function alignTurns(input: AlignInput): TurnStart[] {
     for (const c of occurrences) addCandidate(candidates, c);
 
   const lastStart = cues.at(-1)?.start ?? 0;
-  let rates = new Map<string, number>();
-  const overall = t.wordStarts.length / Math.max(1, lastStart);
-  for (const cue of cues) rates.set(cue.speaker, overall);
+  let rates = cues.map(() => t.wordStarts.length / Math.max(1, lastStart));
   let path: number[] = [];
   for (let pass = 0; pass < PASSES; pass++) {
     path = bestPath(t, cues, candidates, pinned, rates);
-    rates = estimateRates(t, cues, candidates, path);
+    rates = estimateRates(cues, candidates, path);
   }
   return path.map((ci, k) =>
     k === 0 ? { line: 0, column: 0 } : toLineColumn(t, candidates[ci]?.offset ?? 0),
@@ -116,7 +114,7 @@ function bestPath(
   cues: TurnCue[],
   candidates: Candidate[],
   pinned: Map<number, Candidate[]>,
-  rates: Map<string, number>,
+  rates: number[],
 ): number[] {
   const n = candidates.length;
   const host = cues[0]?.speaker ?? '';
@@ -128,7 +126,7 @@ function bestPath(
     const cue = cues[k] as TurnCue;
     const prev = cues[k - 1] as TurnCue;
     const seconds = cue.start - prev.start;
-    const rate = rates.get(prev.speaker) ?? 3;
+    const rate = rates[k - 1] ?? 3;
     const next = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
     const from = new Int32Array(n).fill(-1);
     const ctx = {
@@ -190,31 +188,28 @@ function bestPath(
   return path;
 }
 
-function estimateRates(
-  t: TranscriptText,
-  cues: TurnCue[],
-  candidates: Candidate[],
-  path: number[],
-): Map<string, number> {
-  const words = new Map<string, number>();
-  const secs = new Map<string, number>();
-  let allWords = 0;
-  let allSecs = 0;
-  for (let k = 0; k + 1 < cues.length; k++) {
-    const w = (candidates[path[k + 1] ?? 0]?.word ?? 0) - (candidates[path[k] ?? 0]?.word ?? 0);
-    const s = (cues[k + 1]?.start ?? 0) - (cues[k]?.start ?? 0);
-    const who = cues[k]?.speaker ?? '';
-    words.set(who, (words.get(who) ?? 0) + w);
-    secs.set(who, (secs.get(who) ?? 0) + s);
-    allWords += w;
-    allSecs += s;
+/** Words per second for each turn: its speaker's pace (previous pass), pulled towards everyone's. */
+function estimateRates(cues: TurnCue[], candidates: Candidate[], path: number[]): number[] {
+  const turns = cues.slice(0, -1).map((cue, k) => ({
+    speaker: cue.speaker,
+    words: (candidates[path[k + 1] ?? 0]?.word ?? 0) - (candidates[path[k] ?? 0]?.word ?? 0),
+    secs: (cues[k + 1]?.start ?? 0) - cue.start,
+  }));
+  const sum = (list: typeof turns) =>
+    list.reduce((a, t) => ({ words: a.words + t.words, secs: a.secs + t.secs }), {
+      words: 0,
+      secs: 0,
+    });
+  const all = sum(turns);
+  const overall = all.secs > 0 ? all.words / all.secs : 3;
+  const bySpeaker = new Map<string, number>();
+  for (const speaker of new Set(cues.map((c) => c.speaker))) {
+    const s = sum(turns.filter((t) => t.speaker === speaker));
+    bySpeaker.set(
+      speaker,
+      (s.words + overall * RATE_PRIOR_SECONDS) / (s.secs + RATE_PRIOR_SECONDS),
+    );
   }
-  const overall = allSecs > 0 ? allWords / allSecs : t.wordStarts.length;
-  const rates = new Map<string, number>();
-  for (const cue of cues) {
-    const w = words.get(cue.speaker) ?? 0;
-    const s = secs.get(cue.speaker) ?? 0;
-    rates.set(cue.speaker, (w + overall * RATE_PRIOR_SECONDS) / (s + RATE_PRIOR_SECONDS));
-  }
-  return rates;
+  // A local pace (nearby turns only) was tried and did worse: too few words to be stable.
+  return cues.map((cue) => bySpeaker.get(cue.speaker) ?? overall);
 }

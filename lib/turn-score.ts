@@ -2,21 +2,35 @@
  * Costs used by the turn aligner, in "negative log-likelihood" units: the time fit of a turn's
  * word count and the textual evidence for a turn starting at a candidate.
  */
-import { bareWord, type Candidate, type TranscriptText } from './turn-text';
+import {
+  bareWord,
+  type Candidate,
+  isDangling,
+  isGluedOpener,
+  type TranscriptText,
+} from './turn-text';
+
+export const SIGMA_BASE = 3;
+export const SIGMA_SHARE = 0.2;
+const HUBER = 3;
 
 /** Misfit of `words` spoken in `seconds` at `rate` words/s (Gaussian, wider for long turns). */
 export function durationCost(words: number, seconds: number, rate: number): number {
   const expected = rate * Math.max(0, seconds);
-  // Turn-list times are whole seconds and diarisation drifts by a second or two.
-  const sigma = 2 + rate * 1.2 + 0.18 * expected;
-  const z = (words - expected) / sigma;
-  return 0.5 * z * z;
+  // Turn-list times are whole seconds and diarisation drifts by a second or two; long turns
+  // vary more in pace. Huber-shaped so one odd turn cannot drag its neighbours along.
+  const sigma = SIGMA_BASE + SIGMA_SHARE * expected;
+  const z = Math.abs(words - expected) / sigma;
+  return z <= HUBER ? 0.5 * z * z : HUBER * (z - 0.5 * HUBER);
 }
+
+export const GLUED_NEXT_LINE = 0;
+export const DANGLING_BONUS = 0;
 
 export const KIND_COST: Record<Candidate['kind'] | 'pin', number> = {
   line: 0,
   sentence: 2.5,
-  tail: 2,
+  tail: 0.5,
   pin: 0,
 };
 
@@ -56,6 +70,10 @@ export function boundaryCost(t: TranscriptText, c: Candidate, ctx: BoundaryConte
   else if (/[.!…]["”’)]*$/.test(prev)) cost -= 0.3;
   else if (c.kind !== 'tail' && prev) cost += /,$/.test(prev) ? 0.6 : 1.2;
   if (c.kind === 'line' && /^\p{Ll}/u.test(first)) cost += 1;
+  // After a glued-on opener the turn most likely began one word earlier; after a cut-off
+  // sentence ("...yes and.") a new speaker is likely.
+  if (c.kind === 'line' && isGluedOpener(before.at(-2) ?? '', prev)) cost += GLUED_NEXT_LINE;
+  if (c.kind === 'line' && isDangling(prev)) cost -= DANGLING_BONUS;
   const names = nameParts(ctx.speaker);
   const isName = (w: string) => names.includes(bareWord(w));
   // Being addressed by name shortly before is evidence the person speaks next...

@@ -57,31 +57,58 @@ export function toLineColumn(t: TranscriptText, offset: number): { line: number;
 }
 
 /**
- * Words that often open a reply or a question. Speech-to-text tends to glue a new speaker's first
- * word to the end of the previous speaker's line ("...a separate system well."), so a line's last
- * word is a candidate turn start when it is one of these.
+ * Speech-to-text tends to glue a new speaker's first word to the end of the previous speaker's
+ * line ("...a separate system well.", "...in the kernel So."): the segment ends on a word that
+ * opens a reply, with a full stop added: one of these words, or a capitalised conjunction.
  */
 const OPENERS = new Set([
-  'so',
-  'well',
-  'because',
-  'any',
-  'wait',
-  'what',
   'i',
   "it's",
+  'any',
+  'wait',
+  'well',
   'okay',
   'ok',
   'yeah',
   'yes',
-  'no',
-  'and',
-  'but',
   'oh',
-  'right',
   'sure',
-  'exactly',
 ]);
+/** Words that cannot end a sentence: a segment ending on one was cut off, often by a reply. */
+const DANGLING = new Set([
+  'and',
+  'or',
+  'but',
+  'so',
+  'because',
+  'the',
+  'a',
+  'an',
+  'of',
+  'to',
+  'is',
+  'on',
+  'in',
+  'for',
+  'with',
+  'that',
+  'which',
+  'what',
+]);
+
+/** Is `last` (a line's last word, after `before`) a reply's first word glued to the line? */
+export function isGluedOpener(before: string, last: string): boolean {
+  if (!before || /[.,;:?!…—-]["”’)]*$/.test(before) || !/[.?!]$/.test(last)) return false;
+  const bare = bareWord(last);
+  if (OPENERS.has(bare)) return true;
+  // A capital is the recogniser's own sentence start ("So.", "Because."); names are not openers.
+  return /^\p{Lu}/u.test(last) && DANGLING.has(bare);
+}
+
+/** Does `word` (ending a line) look like a sentence cut off mid-way ("yes and.")? */
+export function isDangling(word: string): boolean {
+  return /[.]$/.test(word) && /^\p{Ll}/u.test(word) && DANGLING.has(bareWord(word));
+}
 
 export function bareWord(word: string): string {
   return word
