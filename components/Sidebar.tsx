@@ -129,7 +129,7 @@ export function Sidebar({ episode, store, player, frame, onReady }: SidebarProps
           <LinksView episode={episode} onShowTurn={showTurn} />
         </TabPanel>
         <TabPanel tab="saved" selected={state.tab}>
-          <SavedTab />
+          <SavedTab episode={episode} onPlayQuote={seek} onOpenQuote={store.showInTranscript} />
         </TabPanel>
       </div>
     </aside>

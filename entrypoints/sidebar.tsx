@@ -5,6 +5,7 @@
  */
 import { render } from 'preact';
 import { Sidebar, type SidebarHandle } from '@/components/Sidebar';
+import sidebarCss from '@/components/sidebar.css?inline';
 import { loadEpisode } from '@/lib/packaged-episode';
 import { createPlainSearch } from '@/lib/plain-search';
 import { createLinkPlayerPort, createPlayerPortSlot, type PlayerPortSlot } from '@/lib/player-port';
@@ -38,6 +39,10 @@ export default defineUnlistedScript(() => {
     ),
   );
   globals[PLAYER_SLOT_KEY] = player;
+
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(sidebarCss);
+  host.shadow.adoptedStyleSheets = [...host.shadow.adoptedStyleSheets, sheet];
 
   const onReady = (handle: SidebarHandle) => host.attach(handle);
   render(

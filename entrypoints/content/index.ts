@@ -62,6 +62,7 @@ export default defineContentScript({
       },
     });
     ui.mount();
+    adoptStylesIfBlocked(ui.shadow);
     // WXT wraps the UI in its own <html>; give it the language, as checkers and readers expect.
     ui.shadow.querySelector('html')?.setAttribute('lang', 'en');
     const { launcher, mountPoint } = ui.mounted!;
@@ -174,3 +175,16 @@ export default defineContentScript({
     if (layout.open) setOpen(true, { focus: false, persist: false });
   },
 });
+
+/**
+ * WXT puts the UI's CSS in a <style> inside the shadow root. Chromium lets an extension's styles
+ * through a page's `style-src` CSP; should a browser block it, the same rules go in as a
+ * constructable stylesheet, which CSP does not govern.
+ */
+function adoptStylesIfBlocked(shadow: ShadowRoot) {
+  const style = shadow.querySelector('style');
+  if (!style?.textContent || (style.sheet && style.sheet.cssRules.length > 0)) return;
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(style.textContent);
+  shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
+}
