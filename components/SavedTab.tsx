@@ -1,8 +1,348 @@
-/** The Saved tab. Favourites arrive with the favourites feature; until then an honest empty state. */
-export function SavedTab() {
+import { useRef, useState } from 'preact/hooks';
+import type { Episode } from '@/lib/episode-schema';
+import { resolveQuote } from '@/lib/favourites-episode';
+import type { Favourite, LinkFavourite, QuoteFavourite } from '@/lib/favourites-schema';
+import {
+  type FavouritesStore,
+  getFavouritesStore,
+  type SavedFavourite,
+} from '@/lib/favourites-store';
+import {
+  exportFileName,
+  exportJson,
+  exportMarkdown,
+  type ImportReport,
+  planImport,
+} from '@/lib/favourites-transfer';
+import { formatTime } from '@/lib/time';
+import { SYNC_FULL_MESSAGE, SYNC_UNAVAILABLE_MESSAGE } from './SaveToggle';
+import { useFavouritesState } from './useFavourites';
+
+interface SavedTabProps {
+  /** The current episode, to find quotes again; without it quotes show as stored. */
+  episode?: Episode;
+  store?: FavouritesStore;
+  /** Plays from a quote's moment (the sidebar seeks; the options page opens the host page). */
+  onPlayQuote: (seconds: number) => void;
+  /** Shows the quote in the transcript (sidebar only). */
+  onOpenQuote?: (turn: number, sentence: number) => void;
+}
+
+interface Removed {
+  record: Favourite;
+  label: string;
+}
+
+function download(text: string, type: string, name: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const shortText = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
+
+/** The listener's saved links and quotes, newest first, with remove/undo, export and import. */
+export function SavedTab({
+  episode,
+  store = getFavouritesStore(),
+  onPlayQuote,
+  onOpenQuote,
+}: SavedTabProps) {
+  const state = useFavouritesState(store);
+  const [removed, setRemoved] = useState<Removed | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const [report, setReport] = useState<(ImportReport & { file: string; failed: string[] }) | null>(
+    null,
+  );
+  const fileInput = useRef<HTMLInputElement>(null);
+  const undoButton = useRef<HTMLButtonElement>(null);
+
+  const links = state.items.filter(
+    (i): i is SavedFavourite & { record: LinkFavourite } => i.record.kind === 'link',
+  );
+  const quotes = state.items.filter(
+    (i): i is SavedFavourite & { record: QuoteFavourite } => i.record.kind === 'quote',
+  );
+  const deviceOnly = state.items.filter((i) => !i.areas.includes('sync')).length;
+
+  const remove = async (item: SavedFavourite, label: string) => {
+    try {
+      const record = await store.remove(item.key);
+      if (!record) return;
+      setRemoved({ record, label });
+      setAnnouncement(`Removed ${label}.`);
+      // Focus would otherwise fall to the page when the row disappears.
+      requestAnimationFrame(() => undoButton.current?.focus());
+    } catch (error) {
+      setAnnouncement(`Could not remove ${label}: ${(error as Error).message}`);
+    }
+  };
+
+  const undo = async () => {
+    if (!removed) return;
+    try {
+      await store.undo(removed.record);
+      setAnnouncement(`Restored ${removed.label}.`);
+      setRemoved(null);
+    } catch (error) {
+      setAnnouncement(`Could not restore ${removed.label}: ${(error as Error).message}`);
+    }
+  };
+
+  const importFile = async (file: File) => {
+    const plan = planImport(file.name, await file.text(), new Set(state.items.map((i) => i.key)));
+    const failed: string[] = [];
+    for (const record of plan.toSave) {
+      try {
+        await store.save(record);
+      } catch (error) {
+        failed.push(
+          `${record.kind === 'link' ? record.title : record.text}: ${(error as Error).message}`,
+        );
+      }
+    }
+    setReport({ ...plan, file: file.name, failed });
+  };
+
+  const records = state.items.map((i) => i.record);
   return (
-    <p class="empty-state">
-      Nothing saved yet. Saving links and quotes is coming in a later version.
-    </p>
+    <div class="saved">
+      <div class="saved-notices">
+        {state.error && (
+          <p class="notice notice-error" role="alert">
+            Saved items could not all be read: {state.error}
+          </p>
+        )}
+        {state.syncFallback && deviceOnly > 0 && (
+          <p class="notice">
+            {state.syncFallback.reason === 'quota' ? SYNC_FULL_MESSAGE : SYNC_UNAVAILABLE_MESSAGE} (
+            {plural(deviceOnly, 'item')} not synced to your other browsers).{' '}
+            <button type="button" class="text-button" onClick={() => void store.retrySync()}>
+              Try syncing again
+            </button>
+          </p>
+        )}
+        {state.setAside.length > 0 && (
+          <p class="notice">
+            {plural(state.setAside.length, 'saved item')} could not be read (damaged or from an
+            unknown format) and {state.setAside.length === 1 ? 'was' : 'were'} set aside, not
+            deleted.{' '}
+            <button
+              type="button"
+              class="text-button"
+              onClick={() =>
+                download(
+                  exportJson(records, state.setAside),
+                  'application/json',
+                  exportFileName('json'),
+                )
+              }
+            >
+              Download everything as JSON
+            </button>{' '}
+            <button type="button" class="text-button" onClick={() => void store.discardSetAside()}>
+              Discard set-aside items
+            </button>
+          </p>
+        )}
+        {state.newer.length > 0 && (
+          <p class="notice">
+            {plural(state.newer.length, 'saved item')} came from a newer version of this extension
+            and {state.newer.length === 1 ? 'is' : 'are'} kept unchanged; update the extension to
+            see {state.newer.length === 1 ? 'it' : 'them'}.
+          </p>
+        )}
+      </div>
+
+      <div class="saved-undo" aria-live="polite">
+        {announcement && <span>{announcement} </span>}
+        {removed && (
+          <button type="button" ref={undoButton} class="text-button" onClick={() => void undo()}>
+            Undo
+          </button>
+        )}
+      </div>
+
+      {!state.loaded ? (
+        <p class="empty-state">Loading saved items…</p>
+      ) : state.items.length === 0 ? (
+        <p class="empty-state">
+          Nothing saved yet. Press the star beside a link or a sentence to keep it here. Saved items
+          stay in this browser
+          {state.syncFallback
+            ? ''
+            : ' and follow you to your other browsers when browser sync is on'}
+          .
+        </p>
+      ) : null}
+
+      {links.length > 0 && (
+        <section aria-labelledby="saved-links">
+          <h3 id="saved-links" class="group-heading">
+            Links ({links.length})
+          </h3>
+          <ul class="saved-list">
+            {links.map(({ key, record, areas }) => (
+              <li key={key} class="saved-item">
+                <a href={record.url} target="_blank" rel="noopener noreferrer" class="link-title">
+                  {record.title}
+                </a>
+                <p class="saved-meta">
+                  {record.source === 'official' ? 'Official link' : 'From the show notes'} · saved{' '}
+                  {new Date(record.savedAt).toLocaleDateString()}
+                  {!areas.includes('sync') && ' · on this device only'}
+                </p>
+                <button
+                  type="button"
+                  class="text-button"
+                  aria-label={`Remove ${record.title}`}
+                  onClick={() => void remove({ key, record, areas }, `“${record.title}”`)}
+                >
+                  Remove
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {quotes.length > 0 && (
+        <section aria-labelledby="saved-quotes">
+          <h3 id="saved-quotes" class="group-heading">
+            Quotes ({quotes.length})
+          </h3>
+          <ul class="saved-list">
+            {quotes.map(({ key, record, areas }) => {
+              const shown = resolveQuote(record, episode);
+              const time = formatTime(shown.start);
+              return (
+                <li key={key} class="saved-item saved-quote">
+                  <blockquote class="quote-text">{shown.text}</blockquote>
+                  <p class="saved-meta">
+                    {shown.speakerName} · {time}
+                    {!areas.includes('sync') && ' · on this device only'}
+                    {episode && !shown.resolved && ' · no longer in the transcript, shown as saved'}
+                  </p>
+                  <p class="saved-actions">
+                    <button
+                      type="button"
+                      class="time"
+                      aria-label={`Play from ${time}`}
+                      onClick={() => onPlayQuote(shown.start)}
+                    >
+                      <span class="time-icon" aria-hidden="true" />
+                      {time}
+                    </button>
+                    {onOpenQuote && shown.resolved && (
+                      <button
+                        type="button"
+                        class="text-button"
+                        aria-label={`Show in transcript: ${shortText(shown.text)}`}
+                        onClick={() => onOpenQuote(shown.turn, shown.sentence)}
+                      >
+                        Show in transcript
+                      </button>
+                    )}
+                    <button
+                      type="button"
+                      class="text-button"
+                      aria-label={`Remove quote: ${shortText(shown.text)}`}
+                      onClick={() =>
+                        void remove({ key, record, areas }, `the quote “${shortText(shown.text)}”`)
+                      }
+                    >
+                      Remove
+                    </button>
+                  </p>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
+
+      <section class="saved-transfer" aria-labelledby="saved-transfer">
+        <h3 id="saved-transfer" class="group-heading">
+          Export and import
+        </h3>
+        <p class="saved-actions">
+          <button
+            type="button"
+            class="text-button"
+            disabled={records.length === 0}
+            onClick={() =>
+              download(exportMarkdown(records, episode), 'text/markdown', exportFileName('md'))
+            }
+          >
+            Export Markdown
+          </button>
+          <button
+            type="button"
+            class="text-button"
+            disabled={records.length === 0 && state.setAside.length === 0}
+            onClick={() =>
+              download(
+                exportJson(records, state.setAside),
+                'application/json',
+                exportFileName('json'),
+              )
+            }
+          >
+            Export JSON
+          </button>
+          <label class="text-button file-label">
+            Import JSON
+            <input
+              ref={fileInput}
+              type="file"
+              accept="application/json,.json"
+              class="sr-only"
+              onChange={(event) => {
+                const file = (event.currentTarget as HTMLInputElement).files?.[0];
+                if (file)
+                  void importFile(file).finally(() => {
+                    if (fileInput.current) fileInput.current.value = '';
+                  });
+              }}
+            />
+          </label>
+        </p>
+        <div aria-live="polite" class="import-report">
+          {report && <ImportSummary report={report} />}
+        </div>
+      </section>
+    </div>
+  );
+}
+
+function ImportSummary({ report }: { report: ImportReport & { file: string; failed: string[] } }) {
+  if (report.error) return <p class="notice notice-error">Nothing imported. {report.error}</p>;
+  const imported = report.toSave.length - report.failed.length;
+  return (
+    <div class="notice">
+      <p>
+        From {report.file}: imported {plural(imported, 'item')}, skipped{' '}
+        {plural(report.skipped.length + report.failed.length, 'item')}.
+      </p>
+      {(report.skipped.length > 0 || report.failed.length > 0) && (
+        <ul class="import-skipped">
+          {report.skipped.map((s) => (
+            <li key={s.entry}>
+              {s.entry} “{s.label}”: {s.reason}
+            </li>
+          ))}
+          {report.failed.map((f) => (
+            <li key={f}>{f}</li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }

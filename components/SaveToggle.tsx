@@ -1,0 +1,80 @@
+import { useState } from 'preact/hooks';
+import { type Favourite, favouriteId } from '@/lib/favourites-schema';
+import { type FavouritesStore, getFavouritesStore } from '@/lib/favourites-store';
+import { useIsSaved } from './useFavourites';
+
+interface SaveToggleProps {
+  /** Made when pressed, so `savedAt` is the moment of saving. */
+  make: () => Favourite | undefined;
+  /** `kind:id` of what `make` returns. */
+  favouriteKey: string;
+  /** Accessible name: "Save <link title>" or "Save quote". */
+  label: string;
+  store?: FavouritesStore;
+  class?: string;
+}
+
+export const SYNC_FULL_MESSAGE = 'Saved on this device only: sync storage is full';
+export const SYNC_UNAVAILABLE_MESSAGE = 'Saved on this device only: sync storage is not available';
+
+/** A star that saves or unsaves one link or quote; pressed means saved. */
+export function SaveToggle({
+  make,
+  favouriteKey,
+  label,
+  store = getFavouritesStore(),
+  class: extra,
+}: SaveToggleProps) {
+  const saved = useIsSaved(favouriteKey, store);
+  const [busy, setBusy] = useState(false);
+  const [note, setNote] = useState('');
+  // Shown at once; storage confirms (or reverts) a moment later.
+  const [optimistic, setOptimistic] = useState<boolean | undefined>(undefined);
+  const pressed = optimistic ?? saved;
+
+  const toggle = async () => {
+    if (busy) return;
+    setBusy(true);
+    setOptimistic(!pressed);
+    try {
+      if (pressed) {
+        await store.remove(favouriteKey);
+        setNote('');
+      } else {
+        const favourite = make();
+        if (!favourite || favouriteId(favourite) !== favouriteKey) throw new Error('not found');
+        const result = await store.save(favourite);
+        setNote(
+          result.fallback
+            ? result.fallback.reason === 'quota'
+              ? SYNC_FULL_MESSAGE
+              : SYNC_UNAVAILABLE_MESSAGE
+            : '',
+        );
+      }
+    } catch (error) {
+      setNote(`Could not ${pressed ? 'remove' : 'save'}: ${(error as Error).message}`);
+    } finally {
+      setOptimistic(undefined);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <span class={extra ? `save-toggle-wrap ${extra}` : 'save-toggle-wrap'}>
+      <button
+        type="button"
+        class="save-toggle"
+        aria-pressed={pressed}
+        aria-label={label}
+        title={note || (pressed ? `${label} (saved; press to remove)` : label)}
+        onClick={toggle}
+      >
+        <span class="save-icon" aria-hidden="true">
+          {pressed ? '★' : '☆'}
+        </span>
+      </button>
+      {note && <output class="save-note">{note}</output>}
+    </span>
+  );
+}

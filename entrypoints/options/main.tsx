@@ -1,0 +1,42 @@
+/**
+ * The favourites library outside the episode pages: the same Saved list as the sidebar. Playing a
+ * quote opens the host's episode page at that moment (`?t=MM:SS`).
+ */
+import { render } from 'preact';
+import { SavedTab } from '@/components/SavedTab';
+import { hostPageTimeUrl } from '@/lib/favourites-episode';
+import { loadEpisode } from '@/lib/packaged-episode';
+import '@/components/favourites.css';
+import './options.css';
+
+const episode = loadEpisode();
+const { hostPage } = episode.episode.pages;
+
+function Options() {
+  return (
+    <>
+      <h1>Saved from “{episode.episode.title}”</h1>
+      <p>
+        Links and quotes you saved in the episode companion. They sync to your other browsers when
+        browser sync is on. Quotes open the{' '}
+        <a href={hostPage} target="_blank" rel="noopener noreferrer">
+          episode page
+        </a>{' '}
+        at that moment.
+      </p>
+      <SavedTab
+        episode={episode}
+        onPlayQuote={(seconds) =>
+          window.open(
+            hostPageTimeUrl(hostPage, episode.episode.timeParam, seconds),
+            '_blank',
+            'noopener,noreferrer',
+          )
+        }
+      />
+    </>
+  );
+}
+
+const root = document.getElementById('app');
+if (root) render(<Options />, root);
