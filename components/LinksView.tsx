@@ -37,7 +37,7 @@ export function LinksView({ episode, onShowTurn }: LinksViewProps) {
                           key={turn}
                           seconds={turns[turn]?.start ?? 0}
                           onSeek={() => onShowTurn(turn)}
-                          verb="Show in transcript: mentioned at"
+                          verb={`${link.title}: show in transcript at`}
                         />
                       ))}
                     </span>

@@ -4,6 +4,7 @@
  * the content script through the host object both share in the extension's isolated world.
  */
 import { render } from 'preact';
+import favouritesCss from '@/components/favourites.css?inline';
 import { Sidebar, type SidebarHandle } from '@/components/Sidebar';
 import sidebarCss from '@/components/sidebar.css?inline';
 import { loadEpisode } from '@/lib/packaged-episode';
@@ -40,9 +41,12 @@ export default defineUnlistedScript(() => {
   );
   globals[PLAYER_SLOT_KEY] = player;
 
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(sidebarCss);
-  host.shadow.adoptedStyleSheets = [...host.shadow.adoptedStyleSheets, sheet];
+  const sheets = [sidebarCss, favouritesCss].map((css) => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    return sheet;
+  });
+  host.shadow.adoptedStyleSheets = [...host.shadow.adoptedStyleSheets, ...sheets];
 
   const onReady = (handle: SidebarHandle) => host.attach(handle);
   render(
