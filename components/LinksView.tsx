@@ -1,4 +1,7 @@
 import { type Episode, LINK_GROUP_LABELS, type LinkGroup } from '@/lib/episode-schema';
+import { linkFavouriteFromOfficial, linkFavouriteFromResource } from '@/lib/favourites-episode';
+import { officialLinkId } from '@/lib/favourites-schema';
+import { SaveToggle } from './SaveToggle';
 import { TimeButton } from './TimeButton';
 
 interface LinksViewProps {
@@ -26,6 +29,11 @@ export function LinksView({ episode, onShowTurn }: LinksViewProps) {
                 <a href={link.url} target="_blank" rel="noopener noreferrer" class="link-title">
                   {link.title}
                 </a>
+                <SaveToggle
+                  favouriteKey={`link:${link.id}`}
+                  label={`Save ${link.title}`}
+                  make={() => linkFavouriteFromResource(link)}
+                />
                 {link.note && <p class="link-note">{link.note}</p>}
                 <p class="link-meta">
                   <span class="link-host">{hostOf(link.url)}</span>
@@ -59,6 +67,11 @@ export function LinksView({ episode, onShowTurn }: LinksViewProps) {
                 <a href={link.url} target="_blank" rel="noopener noreferrer" class="link-title">
                   {link.label}
                 </a>
+                <SaveToggle
+                  favouriteKey={`link:${officialLinkId(link.label)}`}
+                  label={`Save ${link.label}`}
+                  make={() => linkFavouriteFromOfficial(link)}
+                />
                 <p class="link-meta">
                   <span class="link-host">{hostOf(link.url)}</span>
                 </p>

@@ -12,6 +12,8 @@ interface SaveToggleProps {
   label: string;
   store?: FavouritesStore;
   class?: string;
+  /** Id of the element the toggle is about (the sentence), read as its description. */
+  describedBy?: string;
 }
 
 export const SYNC_FULL_MESSAGE = 'Saved on this device only: sync storage is full';
@@ -24,6 +26,7 @@ export function SaveToggle({
   label,
   store = getFavouritesStore(),
   class: extra,
+  describedBy,
 }: SaveToggleProps) {
   const saved = useIsSaved(favouriteKey, store);
   const [busy, setBusy] = useState(false);
@@ -67,6 +70,7 @@ export function SaveToggle({
         class="save-toggle"
         aria-pressed={pressed}
         aria-label={label}
+        aria-describedby={describedBy}
         title={note || (pressed ? `${label} (saved; press to remove)` : label)}
         onClick={toggle}
       >

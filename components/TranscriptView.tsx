@@ -1,6 +1,9 @@
 import { Component } from 'preact';
 import type { Episode } from '@/lib/episode-schema';
+import { quoteFavouriteFrom } from '@/lib/favourites-episode';
+import { quoteId } from '@/lib/favourites-schema';
 import type { TranscriptTarget } from '@/lib/sidebar-store';
+import { SaveToggle } from './SaveToggle';
 import { TimeButton } from './TimeButton';
 
 interface TranscriptViewProps {
@@ -120,6 +123,12 @@ export class TranscriptView extends Component<TranscriptViewProps, TranscriptVie
                     tabIndex={-1}
                   >
                     {sentence.text}{' '}
+                    <SaveToggle
+                      favouriteKey={`quote:${quoteId(turn.start, sentence.text)}`}
+                      label="Save quote"
+                      describedBy={sentenceId(t, s)}
+                      make={() => quoteFavouriteFrom(episode, t, s)}
+                    />{' '}
                   </span>
                 ))}
               </p>
