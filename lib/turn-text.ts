@@ -74,7 +74,7 @@ const OPENERS = new Set([
   'oh',
   'sure',
 ]);
-/** Words that cannot end a sentence: a segment ending on one was cut off, often by a reply. */
+/** Conjunctions and the like: capitalised at a line's end, they are a new sentence's first word. */
 const DANGLING = new Set([
   'and',
   'or',
@@ -103,11 +103,6 @@ export function isGluedOpener(before: string, last: string): boolean {
   if (OPENERS.has(bare)) return true;
   // A capital is the recogniser's own sentence start ("So.", "Because."); names are not openers.
   return /^\p{Lu}/u.test(last) && DANGLING.has(bare);
-}
-
-/** Does `word` (ending a line) look like a sentence cut off mid-way ("yes and.")? */
-export function isDangling(word: string): boolean {
-  return /[.]$/.test(word) && /^\p{Ll}/u.test(word) && DANGLING.has(bareWord(word));
 }
 
 export function bareWord(word: string): string {
