@@ -2,13 +2,7 @@
  * Costs used by the turn aligner, in "negative log-likelihood" units: the time fit of a turn's
  * word count and the textual evidence for a turn starting at a candidate.
  */
-import {
-  bareWord,
-  type Candidate,
-  isDangling,
-  isGluedOpener,
-  type TranscriptText,
-} from './turn-text';
+import { bareWord, type Candidate, type TranscriptText } from './turn-text';
 
 export const SIGMA_BASE = 3;
 export const SIGMA_SHARE = 0.2;
