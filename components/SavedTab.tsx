@@ -58,6 +58,7 @@ export function SavedTab({
   const state = useFavouritesState(store);
   const [removed, setRemoved] = useState<Removed | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  const [confirmDiscard, setConfirmDiscard] = useState(false);
   const [report, setReport] = useState<(ImportReport & { file: string; failed: string[] }) | null>(
     null,
   );
@@ -147,9 +148,27 @@ export function SavedTab({
             >
               Download everything as JSON
             </button>{' '}
-            <button type="button" class="text-button" onClick={() => void store.discardSetAside()}>
-              Discard set-aside items
-            </button>
+            {confirmDiscard ? (
+              <>
+                <button
+                  type="button"
+                  class="text-button"
+                  onClick={() => {
+                    setConfirmDiscard(false);
+                    void store.discardSetAside();
+                  }}
+                >
+                  Delete them for good
+                </button>{' '}
+                <button type="button" class="text-button" onClick={() => setConfirmDiscard(false)}>
+                  Keep them
+                </button>
+              </>
+            ) : (
+              <button type="button" class="text-button" onClick={() => setConfirmDiscard(true)}>
+                Discard set-aside items…
+              </button>
+            )}
           </p>
         )}
         {state.newer.length > 0 && (
