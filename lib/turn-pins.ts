@@ -40,12 +40,19 @@ function elementLines(text: string): number[] {
   return lines;
 }
 
-/** Line of a JSON.parse error position, when the engine reports one. */
+/** Line of a JSON.parse error, from the position or the quoted context the engine reports. */
 function errorLine(text: string, message: string): number {
+  const lineOfOffset = (at: number) => text.slice(0, at).split('\n').length;
   const pos = /position (\d+)/.exec(message);
-  if (pos) return text.slice(0, Number(pos[1])).split('\n').length;
-  const line = /line (\d+)/.exec(message);
-  return line ? Number(line[1]) : 1;
+  if (pos) return lineOfOffset(Number(pos[1]));
+  if (/end of JSON input/.test(message)) return text.trimEnd().split('\n').length;
+  const context = /"(?:\.\.\.)?([\s\S]*?)(?:\.\.\.)?" is not valid JSON/.exec(message)?.[1];
+  const at = context ? text.indexOf(context) : -1;
+  if (context && at >= 0) {
+    const token = /Unexpected token '([\s\S])'/.exec(message)?.[1];
+    return lineOfOffset(at + Math.max(0, token ? context.indexOf(token) : 0));
+  }
+  return 1;
 }
 
 export function parseTurnPins(text: string, fileName: string): TurnPin[] {
