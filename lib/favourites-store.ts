@@ -168,9 +168,23 @@ export function createFavouritesStore(): FavouritesStore {
     await storage.removeItem(legacyFavouritesKey(area));
   }
 
-  /** Brings every stored value to the current version. Returns true if it wrote anything. */
-  async function repair(snapshots: Record<FavouriteArea, Record<string, unknown> | null>) {
+  /**
+   * Brings every stored value to the current version. A step that fails (quota, storage error) is
+   * reported and skipped: the value stays where it was and is still shown from memory.
+   */
+  async function repair(
+    snapshots: Record<FavouriteArea, Record<string, unknown> | null>,
+    problems: string[],
+  ) {
     let wrote = false;
+    const attempt = async (what: string, step: () => Promise<void>) => {
+      try {
+        await step();
+        wrote = true;
+      } catch (error) {
+        problems.push(`${what}: ${(error as Error).message}`);
+      }
+    };
     const existing = new Set<string>();
     for (const area of AREAS) {
       for (const key of Object.keys(snapshots[area] ?? {})) {
@@ -182,21 +196,24 @@ export function createFavouritesStore(): FavouritesStore {
       const data = snapshots[area];
       if (!data) continue;
       if (data[LEGACY_FAVOURITES_KEY] !== undefined) {
-        await migrateLegacy(area, data[LEGACY_FAVOURITES_KEY], existing);
-        wrote = true;
+        await attempt('migrating version 1 favourites', () =>
+          migrateLegacy(area, data[LEGACY_FAVOURITES_KEY], existing),
+        );
       }
       for (const [storedKey, raw] of Object.entries(data)) {
         if (!storedKey.startsWith(FAVOURITE_KEY_PREFIX)) continue;
         const result = readFavourite(raw);
         if (result.status === 'invalid') {
-          await setAside(area, storedKey, raw, result.reason);
-          wrote = true;
+          await attempt(`setting aside ${storedKey}`, () =>
+            setAside(area, storedKey, raw, result.reason),
+          );
         } else if (result.status === 'ok') {
           const canonical = FAVOURITE_KEY_PREFIX + favouriteId(result.record);
           if (result.migrated || canonical !== storedKey) {
-            await putRecord(area, result.record);
-            if (canonical !== storedKey) await storage.removeItem(`${area}:${storedKey}`);
-            wrote = true;
+            await attempt(`updating ${storedKey}`, async () => {
+              await putRecord(area, result.record);
+              if (canonical !== storedKey) await storage.removeItem(`${area}:${storedKey}`);
+            });
           }
         }
       }
@@ -206,13 +223,23 @@ export function createFavouritesStore(): FavouritesStore {
 
   async function loadOnce(): Promise<FavouritesState> {
     try {
+      const problems: string[] = [];
       let snapshots = { sync: await snapshotOf('sync'), local: await snapshotOf('local') };
-      if (await repair(snapshots)) {
+      if (await repair(snapshots, problems)) {
         snapshots = { sync: await snapshotOf('sync'), local: await snapshotOf('local') };
       }
       const byKey = new Map<string, SavedFavourite>();
       const newer: FavouritesState['newer'] = [];
       const setAsideList: SetAsideEntry[] = [];
+      const add = (area: FavouriteArea) => (record: Favourite) => {
+        const key = favouriteId(record);
+        const known = byKey.get(key);
+        if (!known) byKey.set(key, { key, record, areas: [area] });
+        else {
+          if (!known.areas.includes(area)) known.areas.push(area);
+          if (record.savedAt > known.record.savedAt) known.record = record;
+        }
+      };
       for (const area of AREAS) {
         for (const [storedKey, raw] of Object.entries(snapshots[area] ?? {})) {
           if (area === 'local' && storedKey.startsWith(QUARANTINE_KEY_PREFIX)) {
@@ -223,17 +250,26 @@ export function createFavouritesStore(): FavouritesStore {
             );
             continue;
           }
+          const stuck = (reason: string) =>
+            setAsideList.push({
+              area,
+              storedKey,
+              raw,
+              reason: `${reason} (not yet moved aside)`,
+              setAsideAt: 0,
+            });
+          if (storedKey === LEGACY_FAVOURITES_KEY) {
+            // Only still here if its migration failed: show its entries from memory meanwhile.
+            const legacy = readLegacyList(raw);
+            if ('reason' in legacy) stuck(legacy.reason);
+            else legacy.records.forEach(add(area));
+            continue;
+          }
           if (!storedKey.startsWith(FAVOURITE_KEY_PREFIX)) continue;
           const result = readFavourite(raw);
           if (result.status === 'newer') newer.push({ area, storedKey, version: result.version });
-          if (result.status !== 'ok') continue;
-          const key = favouriteId(result.record);
-          const known = byKey.get(key);
-          if (!known) byKey.set(key, { key, record: result.record, areas: [area] });
-          else {
-            known.areas.push(area);
-            if (result.record.savedAt > known.record.savedAt) known.record = result.record;
-          }
+          else if (result.status === 'invalid') stuck(result.reason);
+          else add(area)(result.record);
         }
       }
       const items = [...byKey.values()].sort(
@@ -251,7 +287,14 @@ export function createFavouritesStore(): FavouritesStore {
           at: 0,
         };
       }
-      emit({ loaded: true, items, newer, setAside: setAsideList, syncFallback, error: null });
+      emit({
+        loaded: true,
+        items,
+        newer,
+        setAside: setAsideList,
+        syncFallback,
+        error: problems.length ? problems.join('; ') : null,
+      });
     } catch (error) {
       emit({ ...state, loaded: true, error: (error as Error).message });
     }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { linkFavouriteFromResource } from '@/lib/favourites-episode';
@@ -307,5 +308,76 @@ it('makes a link favourite from a resource link', () => {
     title: 'Aya',
     url: 'https://aya-rs.dev/',
     savedAt: 5,
+  });
+});
+
+describe('when storage itself fails', () => {
+  it('keeps and shows a value it could not move aside, with the error', async () => {
+    await fakeBrowser.storage.sync.set({
+      'fav:link:bad': 'garbage',
+      'fav:link:tokio': link('tokio'),
+    });
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('disk full'));
+    const store = openStore();
+    await store.refresh();
+    const state = store.getState();
+    expect(keys(store)).toEqual(['link:tokio']);
+    expect(state.error).toMatch(/disk full/);
+    expect(state.setAside).toMatchObject([{ storedKey: 'fav:link:bad', raw: 'garbage' }]);
+    expect(await fakeBrowser.storage.sync.get('fav:link:bad')).toEqual({
+      'fav:link:bad': 'garbage',
+    });
+  });
+
+  it('shows version 1 favourites from memory while their migration cannot be written', async () => {
+    await fakeBrowser.storage.sync.set(v1.sync);
+    vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValue(
+      new Error('MAX_ITEMS quota exceeded'),
+    );
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('disk full'));
+    const store = openStore();
+    await store.refresh();
+    expect(keys(store)).toEqual(['quote:100-c80f300c', 'link:klint', 'link:tokio']);
+    expect((await fakeBrowser.storage.sync.get('favourites')).favourites).toEqual(
+      v1.sync.favourites,
+    );
+    expect(store.getState().error).toMatch(/version 1/);
+  });
+});
+
+describe('any interleaving of two tabs', () => {
+  it('ends with exactly the favourites whose last action was a save', async () => {
+    // Each tab works on its own ids, in order; the two tabs run at the same time.
+    const action = fc.record({ id: fc.integer({ min: 0, max: 5 }), save: fc.boolean() });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(action, { maxLength: 12 }),
+        fc.array(action, { maxLength: 12 }),
+        async (a, b) => {
+          for (const s of stores.splice(0)) s.dispose();
+          fakeBrowser.reset();
+          const tabs = [openStore(), openStore()];
+          const run = async (tab: FavouritesStore, name: string, actions: typeof a) => {
+            for (const { id, save } of actions) {
+              if (save) await tab.save(link(`${name}${id}`, id));
+              else await tab.remove(`link:${name}${id}`);
+            }
+          };
+          await Promise.all([run(tabs[0]!, 'a', a), run(tabs[1]!, 'b', b)]);
+          const expected = new Set<string>();
+          for (const [name, actions] of [
+            ['a', a],
+            ['b', b],
+          ] as const) {
+            const last = new Map(actions.map((x) => [x.id, x.save]));
+            for (const [id, saved] of last) if (saved) expected.add(`link:${name}${id}`);
+          }
+          const fresh = openStore();
+          await fresh.refresh();
+          expect(keys(fresh).sort()).toEqual([...expected].sort());
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });
