@@ -1,6 +1,6 @@
 import type { Ref } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Hit, SidebarState, SidebarStore } from '@/lib/sidebar-store';
+import { type Hit, RESULT_LIMIT, type SidebarState, type SidebarStore } from '@/lib/sidebar-store';
 import { formatTime } from '@/lib/time';
 import { Marked } from './Marked';
 
@@ -86,7 +86,12 @@ export function SearchPanel({ state, store, speakerName, onOpen, inputRef }: Sea
       {searching && hits.length > 0 && (
         <>
           <p class="results-count" aria-hidden="true">
-            {hits.length === 1 ? '1 result' : `${hits.length} results`} · ↑↓ to move, Enter to open
+            {hits.length === 1
+              ? '1 result'
+              : hits.length >= RESULT_LIMIT
+                ? `Best ${hits.length} results`
+                : `${hits.length} results`}{' '}
+            · ↑↓ to move, Enter to open
           </p>
           <ul ref={listRef} id="search-results" class="results" aria-label="Search results">
             {hits.map((hit, index) => (
