@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Episode } from '@/lib/episode-schema';
 import type { PlayerPortSlot } from '@/lib/player-port';
-import type { Hit, SidebarState, SidebarStore } from '@/lib/sidebar-store';
+import type { Hit, SidebarState, SidebarStore, TabId } from '@/lib/sidebar-store';
 import { LinksView } from './LinksView';
 import { PeopleView } from './PeopleView';
 import { ResizeHandle } from './ResizeHandle';
@@ -39,6 +39,10 @@ function useStoreState(store: SidebarStore): SidebarState {
 export function Sidebar({ episode, store, player, frame, onReady }: SidebarProps) {
   const state = useStoreState(store);
   const [width, setWidth] = useState(frame.width());
+  // Panels are built the first time they are shown (then kept), so opening only builds the
+  // transcript.
+  const [visited, setVisited] = useState<ReadonlySet<TabId>>(() => new Set([state.tab]));
+  if (!visited.has(state.tab)) setVisited(new Set([...visited, state.tab]));
   const searchRef = useRef<HTMLInputElement>(null);
   const speakers = useMemo(() => new Map(episode.people.map((p) => [p.id, p.name])), [episode]);
 
@@ -123,13 +127,15 @@ export function Sidebar({ episode, store, player, frame, onReady }: SidebarProps
           <TranscriptView episode={episode} onSeek={seek} target={state.target} />
         </TabPanel>
         <TabPanel tab="people" selected={state.tab}>
-          <PeopleView people={episode.people} />
+          {visited.has('people') && <PeopleView people={episode.people} />}
         </TabPanel>
         <TabPanel tab="links" selected={state.tab}>
-          <LinksView episode={episode} onShowTurn={showTurn} />
+          {visited.has('links') && <LinksView episode={episode} onShowTurn={showTurn} />}
         </TabPanel>
         <TabPanel tab="saved" selected={state.tab}>
-          <SavedTab episode={episode} onPlayQuote={seek} onOpenQuote={store.showInTranscript} />
+          {visited.has('saved') && (
+            <SavedTab episode={episode} onPlayQuote={seek} onOpenQuote={store.showInTranscript} />
+          )}
         </TabPanel>
       </div>
     </aside>
