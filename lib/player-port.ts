@@ -12,6 +12,10 @@ export interface PlayerPort {
   currentTime(): number | undefined;
   /** Calls `listener` as playback moves; returns the function that stops listening. */
   onTime(listener: (seconds: number) => void): () => void;
+  /** Whether the player is playing (absent: the port cannot tell, as the link fallback). */
+  playing?(): boolean;
+  /** Plays when paused, pauses when playing (absent: the port has no player to toggle). */
+  togglePlay?(): void;
 }
 
 /** The host page's address that starts playback at `seconds` (`?t=24%3A26`). */
