@@ -1,0 +1,157 @@
+/**
+ * Favourites in the real browser: live across tabs, nothing lost when two tabs save at once, still
+ * there after the browser restarts on the same profile, and kept on the device when sync is full.
+ */
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
+
+async function openSidebar(page: Page, url: string) {
+  await page.goto(url);
+  const launcher = page.getByRole('button', { name: 'Open episode companion' });
+  const tabs = page.getByRole('tablist');
+  // The sidebar reopens by itself where it was left open.
+  await expect(launcher.or(tabs).first()).toBeVisible();
+  if (await launcher.isVisible()) await launcher.click();
+  await expect(tabs).toBeVisible();
+}
+
+const tab = (page: Page, name: string) => page.getByRole('tab', { name: new RegExp(`^${name}`) });
+const star = (page: Page, name: string, pressed?: boolean) =>
+  page.getByRole('button', { name: `Save ${name}`, exact: true, pressed });
+const savedLinks = (page: Page) =>
+  page.getByRole('region', { name: /^Links \(/ }).getByRole('link');
+
+async function savedLinkTitles(page: Page): Promise<string[]> {
+  await tab(page, 'Saved').click();
+  return (await savedLinks(page).allInnerTexts()).sort();
+}
+
+test('a link saved in one tab shows as saved in another open tab at once', async ({
+  session,
+  urls,
+}) => {
+  const a = await session.page();
+  const b = await session.context.newPage();
+  await openSidebar(a, urls.showPage);
+  await openSidebar(b, urls.hostPage);
+  await tab(a, 'Links').click();
+  await tab(b, 'Saved').click();
+  await expect(b.getByText(/Nothing saved yet/)).toBeVisible();
+
+  await star(a, 'Tokio', false).click();
+  await expect(star(a, 'Tokio', true)).toBeVisible();
+  await expect(savedLinks(b)).toHaveText(['Tokio']);
+
+  // Removing follows too, and the first tab's star is released.
+  await b.getByRole('button', { name: 'Remove Tokio' }).click();
+  await expect(b.getByRole('button', { name: 'Undo' })).toBeFocused();
+  await expect(b.getByText('Removed “Tokio”.')).toBeVisible();
+  await expect(star(a, 'Tokio', false)).toBeVisible();
+  await b.getByRole('button', { name: 'Undo' }).click();
+  await expect(star(a, 'Tokio', true)).toBeVisible();
+});
+
+test('two tabs saving different things at the same moment lose none of them', async ({
+  session,
+  urls,
+}) => {
+  const a = await session.page();
+  const b = await session.context.newPage();
+  await openSidebar(a, urls.showPage);
+  await openSidebar(b, urls.showPage);
+  await tab(a, 'Links').click();
+  await tab(b, 'Links').click();
+  const fromA = ['Tokio', 'Aya', 'Coccinelle'];
+  const fromB = ['klint', 'Linux Plumbers Conference', 'Rust for Linux'];
+  // One click per tab at the same moment (a listener has one pointer per tab), three rounds.
+  for (const [i, name] of fromA.entries()) {
+    await Promise.all([star(a, name).click(), star(b, fromB[i]!).click()]);
+  }
+  await tab(a, 'Transcript').click();
+  await tab(b, 'Transcript').click();
+  await Promise.all([
+    a.getByRole('button', { name: 'Save quote' }).nth(1).click(),
+    b.getByRole('button', { name: 'Save quote' }).nth(2).click(),
+  ]);
+
+  // Both lists follow storage; once they show everything, reload both tabs.
+  const all = [...fromA, ...fromB].sort();
+  for (const page of [a, b]) {
+    await tab(page, 'Saved').click();
+    await expect(savedLinks(page)).toHaveCount(all.length);
+    await expect(page.getByRole('heading', { name: 'Quotes (2)' })).toBeVisible();
+  }
+  await Promise.all([a.reload(), b.reload()]);
+  for (const page of [a, b]) {
+    await openSidebar(page, urls.showPage);
+    await tab(page, 'Saved').click();
+    await expect(savedLinks(page)).toHaveCount(all.length);
+    expect(await savedLinkTitles(page)).toEqual(all);
+    await expect(page.getByRole('heading', { name: 'Quotes (2)' })).toBeVisible();
+  }
+});
+
+test('favourites are still there after the browser restarts on the same profile', async ({
+  session,
+  urls,
+  extensionId,
+}) => {
+  let page = await session.page();
+  await openSidebar(page, urls.showPage);
+  await tab(page, 'Links').click();
+  await star(page, 'Aya').click();
+  await tab(page, 'Transcript').click();
+  await page.getByRole('button', { name: 'Save quote' }).first().click();
+  await expect(page.getByRole('button', { name: 'Save quote', pressed: true })).toHaveCount(1);
+
+  await session.relaunch();
+  page = await session.page();
+  await openSidebar(page, urls.hostPage);
+  expect(await savedLinkTitles(page)).toEqual(['Aya']);
+  await expect(page.getByRole('heading', { name: 'Quotes (1)' })).toBeVisible();
+
+  // The same library outside the episode pages.
+  const options = await session.context.newPage();
+  await options.goto(`chrome-extension://${session.extensionId || extensionId}/options.html`);
+  await expect(savedLinks(options)).toHaveText(['Aya']);
+  await expect(options.getByRole('heading', { name: 'Quotes (1)' })).toBeVisible();
+});
+
+test('when sync storage is full a favourite is kept on this device, and says so', async ({
+  session,
+  urls,
+}) => {
+  // Fill sync to the brim (Chrome: 100 KB in all, 8 KB an item) so the next write is refused.
+  await session.serviceWorker.evaluate(async () => {
+    type SyncArea = { set(items: Record<string, string>): Promise<void> };
+    const sync = (globalThis as unknown as { chrome: { storage: { sync: SyncArea } } }).chrome
+      .storage.sync;
+    for (let i = 0; ; i++) {
+      try {
+        await sync.set({ [`filler-${i}`]: 'x'.repeat(8000) });
+      } catch {
+        for (let size = 4000; size >= 1; size = Math.floor(size / 2)) {
+          try {
+            await sync.set({ [`filler-${i}-${size}`]: 'x'.repeat(size) });
+          } catch {}
+        }
+        return;
+      }
+    }
+  });
+  const page = await session.page();
+  await openSidebar(page, urls.showPage);
+  await tab(page, 'Links').click();
+  await star(page, 'Tokio').click();
+  await expect(star(page, 'Tokio', true)).toBeVisible();
+  await expect(
+    page.getByText('Saved on this device only: sync storage is full').first(),
+  ).toBeVisible();
+
+  await session.relaunch();
+  const again = await session.page();
+  await openSidebar(again, urls.showPage);
+  expect(await savedLinkTitles(again)).toEqual(['Tokio']);
+  await expect(again.getByText(/Saved on this device only: sync storage is full/)).toBeVisible();
+  await expect(again.getByText(/on this device only/).first()).toBeVisible();
+});
