@@ -26,6 +26,8 @@ interface SavedTabProps {
   onPlayQuote: (seconds: number) => void;
   /** Shows the quote in the transcript (sidebar only). */
   onOpenQuote?: (turn: number, sentence: number) => void;
+  /** Level of the section headings: 3 under the sidebar's title, 2 on a page of its own. */
+  headingLevel?: 2 | 3;
 }
 
 interface Removed {
@@ -54,7 +56,9 @@ export function SavedTab({
   store = getFavouritesStore(),
   onPlayQuote,
   onOpenQuote,
+  headingLevel = 3,
 }: SavedTabProps) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const state = useFavouritesState(store);
   const [removed, setRemoved] = useState<Removed | null>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -204,9 +208,9 @@ export function SavedTab({
 
       {links.length > 0 && (
         <section aria-labelledby="saved-links">
-          <h3 id="saved-links" class="group-heading">
+          <Heading id="saved-links" class="group-heading">
             Links ({links.length})
-          </h3>
+          </Heading>
           <ul class="saved-list">
             {links.map(({ key, record, areas }) => (
               <li key={key} class="saved-item">
@@ -234,9 +238,9 @@ export function SavedTab({
 
       {quotes.length > 0 && (
         <section aria-labelledby="saved-quotes">
-          <h3 id="saved-quotes" class="group-heading">
+          <Heading id="saved-quotes" class="group-heading">
             Quotes ({quotes.length})
-          </h3>
+          </Heading>
           <ul class="saved-list">
             {quotes.map(({ key, record, areas }) => {
               const shown = resolveQuote(record, episode);
@@ -288,9 +292,9 @@ export function SavedTab({
       )}
 
       <section class="saved-transfer" aria-labelledby="saved-transfer">
-        <h3 id="saved-transfer" class="group-heading">
+        <Heading id="saved-transfer" class="group-heading">
           Export and import
-        </h3>
+        </Heading>
         <p class="saved-actions">
           <button
             type="button"

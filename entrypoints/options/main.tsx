@@ -26,6 +26,7 @@ function Options() {
       </p>
       <SavedTab
         episode={episode}
+        headingLevel={2}
         onPlayQuote={(seconds) =>
           window.open(
             hostPageTimeUrl(hostPage, episode.episode.timeParam, seconds),

@@ -2,7 +2,9 @@
  * Favourites in the real browser: live across tabs, nothing lost when two tabs save at once, still
  * there after the browser restarts on the same profile, and kept on the device when sync is full.
  */
-import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import type { Download, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 
 async function openSidebar(page: Page, url: string) {
@@ -155,3 +157,83 @@ test('when sync storage is full a favourite is kept on this device, and says so'
   await expect(again.getByText(/Saved on this device only: sync storage is full/)).toBeVisible();
   await expect(again.getByText(/on this device only/).first()).toBeVisible();
 });
+
+test('export to JSON and Markdown, import back with a report, from the Saved tab', async ({
+  session,
+  urls,
+}) => {
+  const page = await session.page();
+  await openSidebar(page, urls.showPage);
+  await tab(page, 'Links').click();
+  await star(page, 'Tokio').click();
+  await star(page, 'Aya').click();
+  await tab(page, 'Saved').click();
+  await expect(savedLinks(page)).toHaveCount(2);
+
+  const [markdown] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export Markdown' }).click(),
+  ]);
+  expect(markdown.suggestedFilename()).toMatch(/^rust-for-linux-favourites-.*\.md$/);
+  const md = await readDownload(markdown);
+  expect(md).toContain('- [Tokio](<https://tokio.rs/>)');
+  expect(md).toContain('- [Aya](<https://aya-rs.dev/>)');
+
+  const [json] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export JSON' }).click(),
+  ]);
+  const exported = await readDownload(json);
+  expect(JSON.parse(exported).favourites).toHaveLength(2);
+
+  // Remove one, then import the file: it comes back; the other is reported as already saved.
+  await page.getByRole('button', { name: 'Remove Tokio' }).click();
+  await expect(savedLinks(page)).toHaveText(['Aya']);
+  await page.getByLabel('Import JSON').setInputFiles({
+    name: 'saved.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(exported),
+  });
+  await expect(page.getByText('From saved.json: imported 1 item, skipped 1 item.')).toBeVisible();
+  await expect(page.getByText(/“Aya”: already saved/)).toBeVisible();
+  expect(await savedLinkTitles(page)).toEqual(['Aya', 'Tokio']);
+
+  await page.getByLabel('Import JSON').setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{\n  "favourites": [\n    {,\n  ]\n}'),
+  });
+  await expect(
+    page.getByText(/Nothing imported\. broken\.json, line 3: not valid JSON/),
+  ).toBeVisible();
+});
+
+test('the saved library has no accessibility violations, on the options page and in the sidebar', async ({
+  session,
+  urls,
+}) => {
+  const page = await session.page();
+  await openSidebar(page, urls.showPage);
+  await tab(page, 'Links').click();
+  await star(page, 'Tokio').click();
+  await tab(page, 'Transcript').click();
+  await page.getByRole('button', { name: 'Save quote' }).first().click();
+  await tab(page, 'Saved').click();
+  await expect(page.getByRole('heading', { name: 'Quotes (1)' })).toBeVisible();
+  const options = await session.context.newPage();
+  await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+  await expect(options.getByRole('heading', { name: 'Quotes (1)' })).toBeVisible();
+  const results = await new AxeBuilder({ page: options }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  // The Saved tab inside the sidebar; whole-page rules are about the replica page, not us.
+  const sidebarResults = await new AxeBuilder({ page })
+    .include('episode-companion')
+    .disableRules(['landmark-one-main', 'page-has-heading-one', 'region'])
+    .analyze();
+  expect(sidebarResults.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+});
+
+async function readDownload(download: Download): Promise<string> {
+  const path = await download.path();
+  return readFileSync(path, 'utf8');
+}
