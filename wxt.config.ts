@@ -16,8 +16,9 @@ export default defineConfig({
     description:
       'Transcript, search, people and links for the Rust in Production episode “Rust for Linux”, in a sidebar on its pages.',
     // `scripting` injects the sidebar into an episode page on first open (host access limits it to
-    // those two pages); nothing else is needed.
-    permissions: ['storage', 'scripting'],
+    // those two pages); `contextMenus` adds "Find in transcript" for selected text on those pages
+    // only (Firefox knows it as `menus`). Nothing else is needed.
+    permissions: ['storage', 'scripting', 'contextMenus'],
     host_permissions: EPISODE_MATCHES,
     action: { default_title: 'Episode companion' },
     commands: {

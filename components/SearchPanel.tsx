@@ -2,6 +2,7 @@ import type { Ref } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type Hit, RESULT_LIMIT, type SidebarState, type SidebarStore } from '@/lib/sidebar-store';
 import { formatTime } from '@/lib/time';
+import { CopyQuote } from './CopyQuote';
 import { Marked } from './Marked';
 
 interface SearchPanelProps {
@@ -121,6 +122,12 @@ export function SearchPanel({ state, store, speakerName, onOpen, inputRef }: Sea
                     </span>
                   ))}
                 </button>
+                <CopyQuote
+                  text={hit.text}
+                  speaker={speakerName(hit.speaker)}
+                  seconds={hit.start}
+                  describedBy={hitId(index)}
+                />
               </li>
             ))}
           </ul>

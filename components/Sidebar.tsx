@@ -2,6 +2,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { Episode } from '@/lib/episode-schema';
 import type { PlayerPortSlot } from '@/lib/player-port';
 import type { Hit, SidebarState, SidebarStore, TabId } from '@/lib/sidebar-store';
+import { BackToNow } from './BackToNow';
+import { CopyStatus } from './CopyQuote';
+import { KeyboardHelp } from './KeyboardHelp';
 import { LinksView } from './LinksView';
 import { PeopleView } from './PeopleView';
 import { ResizeHandle } from './ResizeHandle';
@@ -9,6 +12,7 @@ import { SavedTab } from './SavedTab';
 import { SearchPanel } from './SearchPanel';
 import { TabList, TabPanel } from './Tabs';
 import { TranscriptView } from './TranscriptView';
+import { useListenAlong } from './useListenAlong';
 
 /** What the sidebar needs from the page it sits on (see entrypoints/content/host-api.ts). */
 export interface SidebarFrame {
@@ -20,6 +24,8 @@ export interface SidebarFrame {
 export interface SidebarHandle {
   focus(): void;
   focusSearch(): void;
+  /** Shows the transcript search for `query` (the page's "Find in transcript" menu item). */
+  search(query: string): void;
 }
 
 interface SidebarProps {
@@ -44,16 +50,17 @@ export function Sidebar({ episode, store, player, frame, onReady }: SidebarProps
   const [visited, setVisited] = useState<ReadonlySet<TabId>>(() => new Set([state.tab]));
   if (!visited.has(state.tab)) setVisited(new Set([...visited, state.tab]));
   const searchRef = useRef<HTMLInputElement>(null);
+  const asideRef = useRef<HTMLElement>(null);
+  const helpRef = useRef<HTMLDetailsElement>(null);
+  const along = useListenAlong({ episode, player, rootRef: asideRef, helpRef });
   const speakers = useMemo(() => new Map(episode.people.map((p) => [p.id, p.name])), [episode]);
 
   const seek = useCallback((seconds: number) => player.current().seek(seconds), [player]);
   const showTurn = useCallback((turn: number) => store.showInTranscript(turn, 0), [store]);
   // Browsing results should not open tabs: without a player on the page, only time buttons do.
   const openHit = useCallback(
-    (hit: Hit) => {
-      if (player.hasPlayer()) seek(hit.start);
-    },
-    [player, seek],
+    (hit: Hit) => along.openSentence(hit.turn, hit.sentence),
+    [along.openSentence],
   );
 
   useEffect(() => {
@@ -63,8 +70,12 @@ export function Sidebar({ episode, store, player, frame, onReady }: SidebarProps
         searchRef.current?.focus();
         searchRef.current?.select();
       },
+      search: (query) => {
+        store.setQuery(query);
+        searchRef.current?.focus();
+      },
     });
-  }, [onReady]);
+  }, [onReady, store]);
 
   const resize = (next: number) => {
     frame.setWidth(next);
@@ -77,6 +88,7 @@ export function Sidebar({ episode, store, player, frame, onReady }: SidebarProps
   }, [frame]);
 
   const onKeyDown = (event: KeyboardEvent) => {
+    if (along.onKeyDown(event)) return;
     if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
     const target = event.target as HTMLElement;
     if (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable)
@@ -88,7 +100,7 @@ export function Sidebar({ episode, store, player, frame, onReady }: SidebarProps
 
   const { season, number, title } = episode.episode;
   return (
-    <aside class="sidebar" aria-label="Episode companion" onKeyDown={onKeyDown}>
+    <aside ref={asideRef} class="sidebar" aria-label="Episode companion" onKeyDown={onKeyDown}>
       <ResizeHandle width={width} onResize={resize} />
       <header class="sidebar-head">
         <div class="titles">
@@ -125,6 +137,7 @@ export function Sidebar({ episode, store, player, frame, onReady }: SidebarProps
       <div class="panels">
         <TabPanel tab="transcript" selected={state.tab}>
           <TranscriptView episode={episode} onSeek={seek} target={state.target} />
+          <BackToNow visible={along.showBackToNow} onClick={along.backToNow} />
         </TabPanel>
         <TabPanel tab="people" selected={state.tab}>
           {visited.has('people') && <PeopleView people={episode.people} />}
@@ -138,6 +151,8 @@ export function Sidebar({ episode, store, player, frame, onReady }: SidebarProps
           )}
         </TabPanel>
       </div>
+      <KeyboardHelp detailsRef={helpRef} />
+      <CopyStatus />
     </aside>
   );
 }

@@ -3,6 +3,7 @@ import type { Episode } from '@/lib/episode-schema';
 import { quoteFavouriteFrom } from '@/lib/favourites-episode';
 import { quoteId } from '@/lib/favourites-schema';
 import type { TranscriptTarget } from '@/lib/sidebar-store';
+import { CopyQuote } from './CopyQuote';
 import { SaveToggle } from './SaveToggle';
 import { TimeButton } from './TimeButton';
 
@@ -128,6 +129,12 @@ export class TranscriptView extends Component<TranscriptViewProps, TranscriptVie
                       label="Save quote"
                       describedBy={sentenceId(t, s)}
                       make={() => quoteFavouriteFrom(episode, t, s)}
+                    />
+                    <CopyQuote
+                      text={sentence.text}
+                      speaker={speaker?.person.name ?? turn.speaker}
+                      seconds={sentence.start}
+                      describedBy={sentenceId(t, s)}
                     />{' '}
                   </span>
                 ))}

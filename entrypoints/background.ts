@@ -3,6 +3,7 @@
  * itself and the button then toggles the sidebar on that tab; everywhere else the popup offers the
  * two pages. No `tabs` permission: the tab's id comes with the message and with the click.
  */
+import { handleFindInTranscript, registerFindMenu } from '@/lib/find-in-transcript';
 import type { CompanionMessage } from './content/host-api';
 
 export default defineBackground(() => {
@@ -22,6 +23,21 @@ export default defineBackground(() => {
         .then(() => true);
     }
   });
+
+  // "Find in transcript" on selected text of the episode pages (Firefox's `menus` under its alias).
+  const menus = browser.contextMenus;
+  void registerFindMenu(menus);
+  const findInTranscript = (
+    info: Parameters<typeof handleFindInTranscript>[0],
+    tab: Parameters<typeof handleFindInTranscript>[1],
+  ) =>
+    handleFindInTranscript(info, tab, (id, message) =>
+      browser.tabs.sendMessage(id, message, { frameId: 0 }),
+    );
+  menus.onClicked.addListener((info, tab) => void findInTranscript(info, tab));
+  // The browser tests call the handler here, as a headless browser has no context menu to click.
+  // Only the extension's own pages can reach the worker's global scope.
+  (globalThis as Record<string, unknown>).__companionFindInTranscript = findInTranscript;
 
   action.onClicked.addListener((tab) => {
     if (tab.id === undefined) return;

@@ -4,11 +4,14 @@
  * the content script through the host object both share in the extension's isolated world.
  */
 import { render } from 'preact';
+import { QuoteSource } from '@/components/CopyQuote';
 import favouritesCss from '@/components/favourites.css?inline';
+import listenAlongCss from '@/components/listen-along.css?inline';
 import { Sidebar, type SidebarHandle } from '@/components/Sidebar';
 import sidebarCss from '@/components/sidebar.css?inline';
 import { loadEpisode } from '@/lib/packaged-episode';
 import { createPlainSearch } from '@/lib/plain-search';
+import { connectPagePlayer } from '@/lib/player-media-port';
 import { createLinkPlayerPort, createPlayerPortSlot, type PlayerPortSlot } from '@/lib/player-port';
 import { createSidebarStore } from '@/lib/sidebar-store';
 import { type CompanionHost, HOST_KEY } from './content/host-api';
@@ -40,8 +43,14 @@ export default defineUnlistedScript(() => {
     ),
   );
   globals[PLAYER_SLOT_KEY] = player;
+  // The page's own player (the show site's appears late, inside a frame the embed writes).
+  connectPagePlayer(document, player, {
+    signal: host.signal,
+    expectedDuration: episode.episode.durationSeconds,
+    exclude: (root) => root === host.shadow,
+  });
 
-  const sheets = [sidebarCss, favouritesCss].map((css) => {
+  const sheets = [sidebarCss, favouritesCss, listenAlongCss].map((css) => {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(css);
     return sheet;
@@ -49,8 +58,11 @@ export default defineUnlistedScript(() => {
   host.shadow.adoptedStyleSheets = [...host.shadow.adoptedStyleSheets, ...sheets];
 
   const onReady = (handle: SidebarHandle) => host.attach(handle);
+  const quoteSource = { show: episode.show.title, timeParam: episode.episode.timeParam };
   render(
-    <Sidebar episode={episode} store={store} player={player} frame={host} onReady={onReady} />,
+    <QuoteSource.Provider value={quoteSource}>
+      <Sidebar episode={episode} store={store} player={player} frame={host} onReady={onReady} />
+    </QuoteSource.Provider>,
     host.container,
   );
   performance.mark('episode-companion:sidebar-rendered');

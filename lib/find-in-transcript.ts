@@ -18,7 +18,7 @@ export interface FindInTranscriptMessage {
 export const findMenuProperties = {
   id: FIND_MENU_ID,
   title: FIND_MENU_TITLE,
-  contexts: ['selection' as const],
+  contexts: ['selection'] as ['selection'],
   documentUrlPatterns: EPISODE_MATCHES,
 };
 

@@ -101,3 +101,23 @@ export function createCurrentSentence(starts: ArrayLike<number>) {
     },
   };
 }
+
+/**
+ * The next distinct line start after (`delta` 1) or before (`delta` -1) the line being spoken at
+ * `seconds`; several sentences may share one estimated start, and stepping must not stick on
+ * them. Undefined at either end.
+ */
+export function stepStart(starts: ArrayLike<number>, seconds: number, delta: 1 | -1): number | undefined {
+  const at = sentenceAt(starts, seconds);
+  const here = at >= 0 ? (starts[at] as number) : Number.NEGATIVE_INFINITY;
+  if (delta > 0) {
+    for (let i = at + 1; i < starts.length; i++) {
+      if ((starts[i] as number) > here) return starts[i] as number;
+    }
+    return undefined;
+  }
+  for (let i = at; i >= 0; i--) {
+    if ((starts[i] as number) < here) return starts[i] as number;
+  }
+  return undefined;
+}

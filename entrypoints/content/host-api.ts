@@ -5,6 +5,7 @@
  * see it.
  */
 import type { EpisodePageKind } from '@/lib/episode-pages';
+import type { FindInTranscriptMessage } from '@/lib/find-in-transcript';
 
 export const HOST_KEY = '__rustForLinuxCompanionHost';
 
@@ -12,6 +13,8 @@ export interface CompanionSidebar {
   /** Moves focus into the sidebar (the search box), as the sidebar opens. */
   focus(): void;
   focusSearch(): void;
+  /** Searches the transcript for `query` ("Find in transcript" on selected page text). */
+  search?(query: string): void;
 }
 
 export interface CompanionHost {
@@ -32,4 +35,5 @@ export interface CompanionHost {
 export type CompanionMessage =
   | { type: 'companion:ready' }
   | { type: 'companion:load-sidebar' }
-  | { type: 'companion:toggle' };
+  | { type: 'companion:toggle' }
+  | FindInTranscriptMessage;

@@ -108,6 +108,8 @@ export default defineContentScript({
       if (persist) remember({ open });
     };
     let wantFocus = false;
+    // "Find in transcript" chosen before the sidebar script has loaded: searched once it attaches.
+    let pendingQuery: string | undefined;
 
     const host: CompanionHost = {
       pageKind,
@@ -124,6 +126,8 @@ export default defineContentScript({
       attach(attached) {
         sidebar = attached;
         if (open && wantFocus) attached.focus();
+        if (pendingQuery !== undefined) attached.search?.(pendingQuery);
+        pendingQuery = undefined;
       },
     };
     (globalThis as Record<string, unknown>)[HOST_KEY] = host;
@@ -155,7 +159,13 @@ export default defineContentScript({
       sidebar?.focusSearch();
     });
     const onMessage = (message: unknown) => {
-      if ((message as CompanionMessage | undefined)?.type === 'companion:toggle') setOpen(!open);
+      const received = message as CompanionMessage | undefined;
+      if (received?.type === 'companion:toggle') setOpen(!open);
+      if (received?.type === 'companion:find') {
+        setOpen(true, { focus: false });
+        if (sidebar?.search) sidebar.search(received.query);
+        else pendingQuery = received.query;
+      }
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));

@@ -6,6 +6,7 @@ import {
   neighbourSentence,
   sentenceAt,
   sentenceTimeline,
+  stepStart,
 } from '@/lib/follow-along';
 import { sampleEpisode } from '../fixtures/sample-episode';
 
@@ -97,5 +98,21 @@ describe('current sentence', () => {
     // Seeking back works the same way.
     expect(current.update(0.5)).toEqual({ previous: 1, current: 0 });
     expect(current.get()).toBe(0);
+  });
+});
+
+describe('stepStart', () => {
+  const starts = [0, 4, 4, 4, 9, 12];
+  it.each([
+    [0, 1, 4],
+    [2, 1, 4],
+    [4, 1, 9],
+    [5, -1, 0],
+    [10, -1, 4],
+    [12.5, 1, undefined],
+    [1, -1, undefined],
+    [-3, 1, 0],
+  ])('from %s s by %s → %s', (t, delta, start) => {
+    expect(stepStart(starts, t, delta as 1 | -1)).toBe(start);
   });
 });
