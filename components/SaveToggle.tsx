@@ -1,6 +1,12 @@
-import { useState } from 'preact/hooks';
-import { type Favourite, favouriteId } from '@/lib/favourites-schema';
-import { type FavouritesStore, getFavouritesStore } from '@/lib/favourites-store';
+import { useEffect, useState } from 'preact/hooks';
+import type { Episode } from '@/lib/episode-schema';
+import { quoteFavouriteFrom, savedQuotePositions } from '@/lib/favourites-episode';
+import { type Favourite, type QuoteFavourite, quoteId } from '@/lib/favourites-schema';
+import {
+  type FavouritesState,
+  type FavouritesStore,
+  getFavouritesStore,
+} from '@/lib/favourites-store';
 import { useIsSaved } from './useFavourites';
 
 interface SaveToggleProps {
@@ -45,7 +51,7 @@ export function SaveToggle({
         setNote('');
       } else {
         const favourite = make();
-        if (!favourite || favouriteId(favourite) !== favouriteKey) throw new Error('not found');
+        if (!favourite) throw new Error('not found');
         const result = await store.save(favourite);
         setNote(
           result.fallback
@@ -80,5 +86,61 @@ export function SaveToggle({
       </button>
       {note && <output class="save-note">{note}</output>}
     </span>
+  );
+}
+
+const positionsCache = new WeakMap<
+  FavouritesState,
+  { episode: Episode; map: Map<string, string> }
+>();
+
+/** Computed once per state change for all the sentence stars together. */
+function positionsFor(state: FavouritesState, episode: Episode): Map<string, string> {
+  const cached = positionsCache.get(state);
+  if (cached?.episode === episode) return cached.map;
+  const quotes = state.items.filter(
+    (i): i is typeof i & { record: QuoteFavourite } => i.record.kind === 'quote',
+  );
+  const map = savedQuotePositions(quotes, episode);
+  positionsCache.set(state, { episode, map });
+  return map;
+}
+
+interface SaveQuoteToggleProps {
+  episode: Episode;
+  turn: number;
+  sentence: number;
+  describedBy?: string;
+  store?: FavouritesStore;
+}
+
+/**
+ * "Save quote" for one sentence. Pressed when a saved quote resolves to this sentence, even one
+ * saved before a data rebuild under another id; unpressing removes that saved quote.
+ */
+export function SaveQuoteToggle({
+  episode,
+  turn,
+  sentence,
+  describedBy,
+  store = getFavouritesStore(),
+}: SaveQuoteToggleProps) {
+  const here = episode.transcript.turns[turn];
+  const fresh = `quote:${quoteId(here?.start ?? 0, here?.sentences[sentence]?.text ?? '')}`;
+  const compute = () => positionsFor(store.getState(), episode).get(`${turn}:${sentence}`) ?? fresh;
+  // Hundreds of these exist: each re-renders only when its own answer changes.
+  const [key, setKey] = useState(compute);
+  useEffect(() => {
+    setKey(compute());
+    return store.subscribe(() => setKey(compute()));
+  }, [store, episode, turn, sentence]);
+  return (
+    <SaveToggle
+      favouriteKey={key}
+      label="Save quote"
+      describedBy={describedBy}
+      store={store}
+      make={() => quoteFavouriteFrom(episode, turn, sentence)}
+    />
   );
 }

@@ -1,10 +1,8 @@
 import { Component } from 'preact';
 import type { Episode } from '@/lib/episode-schema';
-import { quoteFavouriteFrom } from '@/lib/favourites-episode';
-import { quoteId } from '@/lib/favourites-schema';
 import type { TranscriptTarget } from '@/lib/sidebar-store';
 import { CopyQuote } from './CopyQuote';
-import { SaveToggle } from './SaveToggle';
+import { SaveQuoteToggle } from './SaveToggle';
 import { TimeButton } from './TimeButton';
 
 interface TranscriptViewProps {
@@ -124,11 +122,11 @@ export class TranscriptView extends Component<TranscriptViewProps, TranscriptVie
                     tabIndex={-1}
                   >
                     {sentence.text}{' '}
-                    <SaveToggle
-                      favouriteKey={`quote:${quoteId(turn.start, sentence.text)}`}
-                      label="Save quote"
+                    <SaveQuoteToggle
+                      episode={episode}
+                      turn={t}
+                      sentence={s}
                       describedBy={sentenceId(t, s)}
-                      make={() => quoteFavouriteFrom(episode, t, s)}
                     />
                     <CopyQuote
                       text={sentence.text}

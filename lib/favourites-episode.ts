@@ -116,3 +116,20 @@ export function hostPageTimeUrl(hostPage: string, timeParam: string, seconds: nu
   url.searchParams.set(timeParam, time.length < 5 ? `0${time}` : time);
   return url.toString();
 }
+
+/**
+ * Where each saved quote sits in the current transcript (`"turn:sentence"` → favourite key), so
+ * the sentence's star shows saved even when a rebuild moved the sentence to another turn and its
+ * fresh id no longer matches the stored one.
+ */
+export function savedQuotePositions(
+  quotes: readonly { key: string; record: QuoteFavourite }[],
+  episode: Episode,
+): Map<string, string> {
+  const positions = new Map<string, string>();
+  for (const { key, record } of quotes) {
+    const found = resolveQuote(record, episode);
+    if (found.resolved) positions.set(`${found.turn}:${found.sentence}`, key);
+  }
+  return positions;
+}

@@ -5,6 +5,7 @@ import {
   linkFavouriteFromOfficial,
   quoteFavouriteFrom,
   resolveQuote,
+  savedQuotePositions,
 } from '@/lib/favourites-episode';
 import type { Favourite, LinkFavourite, QuoteFavourite } from '@/lib/favourites-schema';
 import { EXPORT_FORMAT, exportJson, exportMarkdown, planImport } from '@/lib/favourites-transfer';
@@ -130,6 +131,20 @@ describe('quotes across a data rebuild', () => {
     ]);
     const found = resolveQuote(quote, shifted);
     expect(found).toMatchObject({ turn: 2, sentence: 1, resolved: true, text: quote.text });
+  });
+
+  it('maps saved quotes to where they now sit, so the sentence shows as saved', () => {
+    const turns = sampleEpisode.transcript.turns;
+    // The rebuild moved the sentence into the previous turn (another start, so another id).
+    const moved = rebuilt([
+      { ...turns[0]!, sentences: [...turns[0]!.sentences, turns[1]!.sentences[0]!] },
+      { ...turns[1]!, sentences: turns[1]!.sentences.slice(1) },
+      ...turns.slice(2),
+    ]);
+    const at = turns[0]!.sentences.length;
+    const positions = savedQuotePositions([{ key: `quote:${quote.id}`, record: quote }], moved);
+    expect([...positions]).toEqual([[`0:${at}`, `quote:${quote.id}`]]);
+    expect(quoteFavouriteFrom(moved, 0, at)!.id).not.toBe(quote.id);
   });
 
   it('keeps a quote that is no longer in the transcript, shown as stored', () => {
