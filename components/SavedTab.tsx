@@ -60,7 +60,9 @@ export function SavedTab({
 }: SavedTabProps) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const state = useFavouritesState(store);
-  const [removed, setRemoved] = useState<Removed | null>(null);
+  // Every removal of this visit can be undone, most recent first.
+  const [removedStack, setRemovedStack] = useState<Removed[]>([]);
+  const removed = removedStack.at(-1);
   const [announcement, setAnnouncement] = useState('');
   const [confirmDiscard, setConfirmDiscard] = useState(false);
   const [report, setReport] = useState<(ImportReport & { file: string; failed: string[] }) | null>(
@@ -81,7 +83,7 @@ export function SavedTab({
     try {
       const record = await store.remove(item.key);
       if (!record) return;
-      setRemoved({ record, label });
+      setRemovedStack((stack) => [...stack, { record, label }]);
       setAnnouncement(`Removed ${label}.`);
       // Focus would otherwise fall to the page when the row disappears.
       requestAnimationFrame(() => undoButton.current?.focus());
@@ -95,7 +97,7 @@ export function SavedTab({
     try {
       await store.undo(removed.record);
       setAnnouncement(`Restored ${removed.label}.`);
-      setRemoved(null);
+      setRemovedStack((stack) => stack.slice(0, -1));
     } catch (error) {
       setAnnouncement(`Could not restore ${removed.label}: ${(error as Error).message}`);
     }
@@ -187,7 +189,13 @@ export function SavedTab({
       <div class="saved-undo" aria-live="polite">
         {announcement && <span>{announcement} </span>}
         {removed && (
-          <button type="button" ref={undoButton} class="text-button" onClick={() => void undo()}>
+          <button
+            type="button"
+            ref={undoButton}
+            class="text-button"
+            aria-label={`Undo removing ${removed.label}`}
+            onClick={() => void undo()}
+          >
             Undo
           </button>
         )}

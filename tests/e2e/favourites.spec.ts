@@ -51,6 +51,17 @@ test('a link saved in one tab shows as saved in another open tab at once', async
   await expect(star(a, 'Tokio', false)).toBeVisible();
   await b.getByRole('button', { name: 'Undo' }).click();
   await expect(star(a, 'Tokio', true)).toBeVisible();
+
+  // Several removals are undone one by one, most recent first, each back in its place.
+  await star(a, 'Aya', false).click();
+  await expect(savedLinks(b)).toHaveText(['Aya', 'Tokio']);
+  await b.getByRole('button', { name: 'Remove Tokio' }).click();
+  await b.getByRole('button', { name: 'Remove Aya' }).click();
+  await expect(b.getByText(/Nothing saved yet/)).toBeVisible();
+  await b.getByRole('button', { name: 'Undo removing “Aya”' }).click();
+  await b.getByRole('button', { name: 'Undo removing “Tokio”' }).click();
+  await expect(savedLinks(b)).toHaveText(['Aya', 'Tokio']);
+  await expect(b.getByRole('button', { name: /^Undo/ })).toHaveCount(0);
 });
 
 test('two tabs saving different things at the same moment lose none of them', async ({
