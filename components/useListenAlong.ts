@@ -79,24 +79,37 @@ export function useListenAlong({ episode, player, rootRef, helpRef }: ListenAlon
     [timeline, rootRef],
   );
 
-  const scrollToLine = useCallback((line: HTMLElement, always: boolean) => {
-    const panel = line.closest<HTMLElement>('[role="tabpanel"]');
-    if (!panel || panel.hidden) return;
-    const box = panel.getBoundingClientRect();
-    const at = line.getBoundingClientRect();
-    // Comfortably in view already: leave the reader's position alone.
-    if (
-      !always &&
-      at.top >= box.top + box.height * 0.1 &&
-      at.bottom <= box.bottom - box.height * 0.25
-    )
-      return;
-    const calm = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    panel.scrollTo({
-      top: panel.scrollTop + (at.top - box.top) - box.height / 3,
-      behavior: calm ? 'auto' : 'smooth',
-    });
-  }, []);
+  const scrollToLine = useCallback(
+    (line: HTMLElement, always: boolean) => {
+      const panel = line.closest<HTMLElement>('[role="tabpanel"]');
+      if (!panel || panel.hidden) return;
+      const calm = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+      const offset = () => {
+        const box = panel.getBoundingClientRect();
+        const at = line.getBoundingClientRect();
+        // Comfortably in view already: leave the reader's position alone.
+        const inView =
+          at.top >= box.top + box.height * 0.1 && at.bottom <= box.bottom - box.height * 0.25;
+        return { inView, delta: at.top - box.top - box.height / 3 };
+      };
+      const first = offset();
+      if (!always && first.inView) return;
+      panel.scrollTo({
+        top: panel.scrollTop + first.delta,
+        behavior: calm ? 'auto' : 'smooth',
+      });
+      // Turns far off screen are laid out with estimated heights (content-visibility), so the
+      // first scroll can land short; once it ends, correct it while still following.
+      const correct = () => {
+        if (!live.following || !line.isConnected || panel.hidden) return;
+        const after = offset();
+        if (!after.inView) panel.scrollTo({ top: panel.scrollTop + after.delta, behavior: 'auto' });
+      };
+      if ('onscrollend' in panel) panel.addEventListener('scrollend', correct, { once: true });
+      else setTimeout(correct, 400);
+    },
+    [live],
+  );
 
   const setFollow = useCallback(
     (next: boolean) => {
