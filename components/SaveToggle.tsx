@@ -25,50 +25,49 @@ interface SaveToggleProps {
 export const SYNC_FULL_MESSAGE = 'Saved on this device only: sync storage is full';
 export const SYNC_UNAVAILABLE_MESSAGE = 'Saved on this device only: sync storage is not available';
 
-/** A star that saves or unsaves one link or quote; pressed means saved. */
-export function SaveToggle({
-  make,
-  favouriteKey,
-  label,
-  store = getFavouritesStore(),
-  class: extra,
-  describedBy,
-}: SaveToggleProps) {
-  const saved = useIsSaved(favouriteKey, store);
-  const [busy, setBusy] = useState(false);
-  const [note, setNote] = useState('');
-  // Shown at once; storage confirms (or reverts) a moment later.
-  const [optimistic, setOptimistic] = useState<boolean | undefined>(undefined);
-  const pressed = optimistic ?? saved;
+interface ToggleState {
+  busy: boolean;
+  note: string;
+  /** Shown at once; storage confirms (or reverts) a moment later. */
+  optimistic?: boolean;
+}
 
+/** The toggle's behaviour, shared by both stars; one state hook, no effects (hundreds exist). */
+function useToggle(
+  store: FavouritesStore,
+  favouriteKey: string,
+  saved: boolean,
+  make: () => Favourite | undefined,
+) {
+  const [ui, setUi] = useState<ToggleState>({ busy: false, note: '' });
+  const pressed = ui.optimistic ?? saved;
   const toggle = async () => {
-    if (busy) return;
-    setBusy(true);
-    setOptimistic(!pressed);
+    if (ui.busy) return;
+    setUi({ busy: true, note: ui.note, optimistic: !pressed });
+    let note = '';
     try {
-      if (pressed) {
-        await store.remove(favouriteKey);
-        setNote('');
-      } else {
+      if (pressed) await store.remove(favouriteKey);
+      else {
         const favourite = make();
         if (!favourite) throw new Error('not found');
-        const result = await store.save(favourite);
-        setNote(
-          result.fallback
-            ? result.fallback.reason === 'quota'
-              ? SYNC_FULL_MESSAGE
-              : SYNC_UNAVAILABLE_MESSAGE
-            : '',
-        );
+        const { fallback } = await store.save(favourite);
+        if (fallback)
+          note = fallback.reason === 'quota' ? SYNC_FULL_MESSAGE : SYNC_UNAVAILABLE_MESSAGE;
       }
     } catch (error) {
-      setNote(`Could not ${pressed ? 'remove' : 'save'}: ${(error as Error).message}`);
-    } finally {
-      setOptimistic(undefined);
-      setBusy(false);
+      note = `Could not ${pressed ? 'remove' : 'save'}: ${(error as Error).message}`;
     }
+    setUi({ busy: false, note });
   };
+  return { pressed, note: ui.note, toggle };
+}
 
+function renderToggle(
+  { pressed, note, toggle }: ReturnType<typeof useToggle>,
+  label: string,
+  describedBy?: string,
+  extra?: string,
+) {
   return (
     <span class={extra ? `save-toggle-wrap ${extra}` : 'save-toggle-wrap'}>
       <button
@@ -87,6 +86,19 @@ export function SaveToggle({
       {note && <output class="save-note">{note}</output>}
     </span>
   );
+}
+
+/** A star that saves or unsaves one link or quote; pressed means saved. */
+export function SaveToggle({
+  make,
+  favouriteKey,
+  label,
+  store = getFavouritesStore(),
+  class: extra,
+  describedBy,
+}: SaveToggleProps) {
+  const saved = useIsSaved(favouriteKey, store);
+  return renderToggle(useToggle(store, favouriteKey, saved, make), label, describedBy, extra);
 }
 
 const positionsCache = new WeakMap<
@@ -127,20 +139,19 @@ export function SaveQuoteToggle({
 }: SaveQuoteToggleProps) {
   const here = episode.transcript.turns[turn];
   const fresh = `quote:${quoteId(here?.start ?? 0, here?.sentences[sentence]?.text ?? '')}`;
-  const compute = () => positionsFor(store.getState(), episode).get(`${turn}:${sentence}`) ?? fresh;
-  // Hundreds of these exist: each re-renders only when its own answer changes.
-  const [key, setKey] = useState(compute);
+  // "1|key" or "0|key": one string, so an unchanged answer does not re-render this star.
+  const compute = () => {
+    const key = positionsFor(store.getState(), episode).get(`${turn}:${sentence}`) ?? fresh;
+    return `${store.isSaved(key) ? 1 : 0}|${key}`;
+  };
+  const [view, setView] = useState(compute);
   useEffect(() => {
-    setKey(compute());
-    return store.subscribe(() => setKey(compute()));
+    setView(compute());
+    return store.subscribe(() => setView(compute()));
   }, [store, episode, turn, sentence]);
-  return (
-    <SaveToggle
-      favouriteKey={key}
-      label="Save quote"
-      describedBy={describedBy}
-      store={store}
-      make={() => quoteFavouriteFrom(episode, turn, sentence)}
-    />
+  const key = view.slice(2);
+  const toggle = useToggle(store, key, view[0] === '1', () =>
+    quoteFavouriteFrom(episode, turn, sentence),
   );
+  return renderToggle(toggle, 'Save quote', describedBy);
 }
