@@ -122,6 +122,11 @@ test('favourites are still there after the browser restarts on the same profile'
   await openSidebar(page, urls.hostPage);
   expect(await savedLinkTitles(page)).toEqual(['Aya']);
   await expect(page.getByRole('heading', { name: 'Quotes (1)' })).toBeVisible();
+  // The saved quote leads back to its sentence, whose star shows it saved.
+  await page.getByRole('button', { name: /^Show in transcript: / }).click();
+  await expect(tab(page, 'Transcript')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('button', { name: 'Save quote', pressed: true })).toHaveCount(1);
+  await tab(page, 'Saved').click();
 
   // The same library outside the episode pages.
   const options = await session.context.newPage();
