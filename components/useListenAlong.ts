@@ -67,7 +67,16 @@ export function useListenAlong({ episode, player, rootRef, helpRef }: ListenAlon
     hasNow: false,
     current: createCurrentSentence(timeline.starts),
     marked: undefined as HTMLElement | undefined,
+    scrollFrame: 0,
+    renderObserver: undefined as MutationObserver | undefined,
   }).current;
+  useEffect(
+    () => () => {
+      cancelAnimationFrame(live.scrollFrame);
+      live.renderObserver?.disconnect();
+    },
+    [live],
+  );
 
   const lineElement = useCallback(
     (index: number): HTMLElement | undefined => {
@@ -139,19 +148,46 @@ export function useListenAlong({ episode, player, rootRef, helpRef }: ListenAlon
     [lineElement, live],
   );
 
+  const scheduleScroll = useCallback(() => {
+    // The scroll check reads layout: once per frame at most, never inside the media event.
+    if (!live.following || live.scrollFrame) return;
+    live.scrollFrame = requestAnimationFrame(() => {
+      live.scrollFrame = 0;
+      if (live.marked && live.following) scrollToLine(live.marked, false);
+    });
+  }, [live, scrollToLine]);
+
+  /**
+   * The transcript renders progressively after opening; a current line that is not there yet is
+   * marked as soon as its turn arrives, even while the player is paused (no time updates then).
+   */
+  const markWhenRendered = useCallback(() => {
+    const list = rootRef.current?.querySelector('.transcript');
+    if (!list || live.renderObserver) return;
+    const observer = new MutationObserver(() => {
+      if (live.current.get() < 0 || !mark(live.current.get())) return;
+      observer.disconnect();
+      live.renderObserver = undefined;
+      scheduleScroll();
+    });
+    observer.observe(list, { childList: true });
+    live.renderObserver = observer;
+  }, [live, mark, rootRef, scheduleScroll]);
+
   const onTime = useCallback(
     (seconds: number) => {
       const change = live.current.update(seconds);
       // Unchanged and shown: nothing to do. A line not rendered yet is looked for again.
       if (!change && (live.marked?.isConnected || live.current.get() < 0)) return;
       const line = mark(live.current.get());
-      if (line && live.following) scrollToLine(line, false);
+      if (line) scheduleScroll();
+      else if (live.current.get() >= 0) markWhenRendered();
       if (!live.hasNow) {
         live.hasNow = true;
         setHasNow(true);
       }
     },
-    [live, mark, scrollToLine],
+    [live, mark, scheduleScroll, markWhenRendered],
   );
 
   useEffect(() => {

@@ -132,6 +132,20 @@ test('the line being spoken follows playback, and a clicked line plays from ther
   await expect(currentLine(page)).toHaveId(`sentence-${target.turn}-${target.sentence}`);
 });
 
+test('opening the sidebar while paused late in the episode shows the line being spoken', async ({
+  page,
+  urls,
+}) => {
+  await page.goto(urls.hostPage);
+  await playerReady(page);
+  const line = lineAround(2600);
+  await setMedia(page, line.start + 0.5);
+  await page.getByRole('button', { name: 'Open episode companion' }).click();
+  // That turn is rendered last, and a paused player sends no time updates: it is marked anyway.
+  await expect(currentLine(page)).toHaveId(`sentence-${line.turn}-${line.sentence}`);
+  await expect(currentLine(page)).toBeInViewport();
+});
+
 test('scrolling the transcript by hand pauses following until “Back to now”', async ({
   page,
   urls,
