@@ -15,7 +15,7 @@ import {
   planImport,
 } from '@/lib/favourites-transfer';
 import { formatTime } from '@/lib/time';
-import { SYNC_FULL_MESSAGE, SYNC_UNAVAILABLE_MESSAGE } from './SaveToggle';
+import { download, ImportSummary, SavedNotices } from './SavedNotices';
 import { useFavouritesState } from './useFavourites';
 
 interface SavedTabProps {
@@ -35,19 +35,6 @@ interface Removed {
   label: string;
 }
 
-function download(text: string, type: string, name: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const shortText = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
 
 /** The listener's saved links and quotes, newest first, with remove/undo, export and import. */
@@ -64,7 +51,6 @@ export function SavedTab({
   const [removedStack, setRemovedStack] = useState<Removed[]>([]);
   const removed = removedStack.at(-1);
   const [announcement, setAnnouncement] = useState('');
-  const [confirmDiscard, setConfirmDiscard] = useState(false);
   const [report, setReport] = useState<(ImportReport & { file: string; failed: string[] }) | null>(
     null,
   );
@@ -77,7 +63,6 @@ export function SavedTab({
   const quotes = state.items.filter(
     (i): i is SavedFavourite & { record: QuoteFavourite } => i.record.kind === 'quote',
   );
-  const deviceOnly = state.items.filter((i) => !i.areas.includes('sync')).length;
 
   const remove = async (item: SavedFavourite, label: string) => {
     try {
@@ -121,70 +106,7 @@ export function SavedTab({
   const records = state.items.map((i) => i.record);
   return (
     <div class="saved">
-      <div class="saved-notices">
-        {state.error && (
-          <p class="notice notice-error" role="alert">
-            Saved items could not all be read: {state.error}
-          </p>
-        )}
-        {state.syncFallback && deviceOnly > 0 && (
-          <p class="notice">
-            {state.syncFallback.reason === 'quota' ? SYNC_FULL_MESSAGE : SYNC_UNAVAILABLE_MESSAGE} (
-            {plural(deviceOnly, 'item')} not synced to your other browsers).{' '}
-            <button type="button" class="text-button" onClick={() => void store.retrySync()}>
-              Try syncing again
-            </button>
-          </p>
-        )}
-        {state.setAside.length > 0 && (
-          <p class="notice">
-            {plural(state.setAside.length, 'saved item')} could not be read (damaged or from an
-            unknown format) and {state.setAside.length === 1 ? 'was' : 'were'} set aside, not
-            deleted.{' '}
-            <button
-              type="button"
-              class="text-button"
-              onClick={() =>
-                download(
-                  exportJson(records, state.setAside),
-                  'application/json',
-                  exportFileName('json'),
-                )
-              }
-            >
-              Download everything as JSON
-            </button>{' '}
-            {confirmDiscard ? (
-              <>
-                <button
-                  type="button"
-                  class="text-button"
-                  onClick={() => {
-                    setConfirmDiscard(false);
-                    void store.discardSetAside();
-                  }}
-                >
-                  Delete them for good
-                </button>{' '}
-                <button type="button" class="text-button" onClick={() => setConfirmDiscard(false)}>
-                  Keep them
-                </button>
-              </>
-            ) : (
-              <button type="button" class="text-button" onClick={() => setConfirmDiscard(true)}>
-                Discard set-aside items…
-              </button>
-            )}
-          </p>
-        )}
-        {state.newer.length > 0 && (
-          <p class="notice">
-            {plural(state.newer.length, 'saved item')} came from a newer version of this extension
-            and {state.newer.length === 1 ? 'is' : 'are'} kept unchanged; update the extension to
-            see {state.newer.length === 1 ? 'it' : 'them'}.
-          </p>
-        )}
-      </div>
+      <SavedNotices state={state} store={store} records={records} />
 
       <div class="saved-undo" aria-live="polite">
         {announcement && <span>{announcement} </span>}
@@ -349,31 +271,6 @@ export function SavedTab({
           {report && <ImportSummary report={report} />}
         </div>
       </section>
-    </div>
-  );
-}
-
-function ImportSummary({ report }: { report: ImportReport & { file: string; failed: string[] } }) {
-  if (report.error) return <p class="notice notice-error">Nothing imported. {report.error}</p>;
-  const imported = report.toSave.length - report.failed.length;
-  return (
-    <div class="notice">
-      <p>
-        From {report.file}: imported {plural(imported, 'item')}, skipped{' '}
-        {plural(report.skipped.length + report.failed.length, 'item')}.
-      </p>
-      {(report.skipped.length > 0 || report.failed.length > 0) && (
-        <ul class="import-skipped">
-          {report.skipped.map((s) => (
-            <li key={s.entry}>
-              {s.entry} “{s.label}”: {s.reason}
-            </li>
-          ))}
-          {report.failed.map((f) => (
-            <li key={f}>{f}</li>
-          ))}
-        </ul>
-      )}
     </div>
   );
 }
