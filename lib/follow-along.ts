@@ -107,7 +107,11 @@ export function createCurrentSentence(starts: ArrayLike<number>) {
  * `seconds`; several sentences may share one estimated start, and stepping must not stick on
  * them. Undefined at either end.
  */
-export function stepStart(starts: ArrayLike<number>, seconds: number, delta: 1 | -1): number | undefined {
+export function stepStart(
+  starts: ArrayLike<number>,
+  seconds: number,
+  delta: 1 | -1,
+): number | undefined {
   const at = sentenceAt(starts, seconds);
   const here = at >= 0 ? (starts[at] as number) : Number.NEGATIVE_INFINITY;
   if (delta > 0) {
