@@ -133,6 +133,14 @@ test('favourites are still there after the browser restarts on the same profile'
   await options.goto(`chrome-extension://${session.extensionId || extensionId}/options.html`);
   await expect(savedLinks(options)).toHaveText(['Aya']);
   await expect(options.getByRole('heading', { name: 'Quotes (1)' })).toBeVisible();
+  // There, playing a quote opens the host's episode page at that moment.
+  const [opened] = await Promise.all([
+    session.context.waitForEvent('page'),
+    options.getByRole('button', { name: /^Play from \d+:\d\d$/ }).click(),
+  ]);
+  await opened.waitForLoadState();
+  expect(opened.url().startsWith(`${urls.hostPage}?t=`)).toBe(true);
+  expect(new URL(opened.url()).searchParams.get('t')).toMatch(/^\d\d:\d\d$/);
 });
 
 test('when sync storage is full a favourite is kept on this device, and says so', async ({
