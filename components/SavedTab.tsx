@@ -1,7 +1,12 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Episode } from '@/lib/episode-schema';
 import { resolveQuote } from '@/lib/favourites-episode';
-import type { Favourite, LinkFavourite, QuoteFavourite } from '@/lib/favourites-schema';
+import {
+  type Favourite,
+  favouriteId,
+  type LinkFavourite,
+  type QuoteFavourite,
+} from '@/lib/favourites-schema';
 import {
   type FavouritesStore,
   getFavouritesStore,
@@ -56,6 +61,7 @@ export function SavedTab({
   );
   const fileInput = useRef<HTMLInputElement>(null);
   const undoButton = useRef<HTMLButtonElement>(null);
+  const root = useRef<HTMLDivElement>(null);
 
   const links = state.items.filter(
     (i): i is SavedFavourite & { record: LinkFavourite } => i.record.kind === 'link',
@@ -82,7 +88,16 @@ export function SavedTab({
     try {
       await store.undo(removed.record);
       setAnnouncement(`Restored ${removed.label}.`);
+      const restoredKey = favouriteId(removed.record);
       setRemovedStack((stack) => stack.slice(0, -1));
+      // With nothing left to undo the Undo button goes: keep focus on the row that came back.
+      if (removedStack.length === 1) {
+        requestAnimationFrame(() =>
+          root.current
+            ?.querySelector<HTMLElement>(`[data-key="${CSS.escape(restoredKey)}"] .saved-remove`)
+            ?.focus(),
+        );
+      }
     } catch (error) {
       setAnnouncement(`Could not restore ${removed.label}: ${(error as Error).message}`);
     }
@@ -105,7 +120,7 @@ export function SavedTab({
 
   const records = state.items.map((i) => i.record);
   return (
-    <div class="saved">
+    <div class="saved" ref={root}>
       <SavedNotices state={state} store={store} records={records} />
 
       <div class="saved-undo" aria-live="polite">
@@ -143,7 +158,7 @@ export function SavedTab({
           </Heading>
           <ul class="saved-list">
             {links.map(({ key, record, areas }) => (
-              <li key={key} class="saved-item">
+              <li key={key} class="saved-item" data-key={key}>
                 <a href={record.url} target="_blank" rel="noopener noreferrer" class="link-title">
                   {record.title}
                 </a>
@@ -154,7 +169,7 @@ export function SavedTab({
                 </p>
                 <button
                   type="button"
-                  class="text-button"
+                  class="text-button saved-remove"
                   aria-label={`Remove ${record.title}`}
                   onClick={() => void remove({ key, record, areas }, `“${record.title}”`)}
                 >
@@ -176,7 +191,7 @@ export function SavedTab({
               const shown = resolveQuote(record, episode);
               const time = formatTime(shown.start);
               return (
-                <li key={key} class="saved-item saved-quote">
+                <li key={key} class="saved-item saved-quote" data-key={key}>
                   <blockquote class="quote-text">{shown.text}</blockquote>
                   <p class="saved-meta">
                     {shown.speakerName} · {time}
@@ -205,7 +220,7 @@ export function SavedTab({
                     )}
                     <button
                       type="button"
-                      class="text-button"
+                      class="text-button saved-remove"
                       aria-label={`Remove quote: ${shortText(shown.text)}`}
                       onClick={() =>
                         void remove({ key, record, areas }, `the quote “${shortText(shown.text)}”`)

@@ -62,6 +62,8 @@ test('a link saved in one tab shows as saved in another open tab at once', async
   await b.getByRole('button', { name: 'Undo removing “Tokio”' }).click();
   await expect(savedLinks(b)).toHaveText(['Aya', 'Tokio']);
   await expect(b.getByRole('button', { name: /^Undo/ })).toHaveCount(0);
+  // Focus stays in the list (on the row that came back), not lost to the page.
+  await expect(b.getByRole('button', { name: 'Remove Tokio' })).toBeFocused();
 });
 
 test('two tabs saving different things at the same moment lose none of them', async ({
