@@ -270,7 +270,13 @@ export function createFavouritesStore(): FavouritesStore {
   }
 
   async function discardSetAside() {
-    await storage.removeItems(state.setAside.map((e) => quarantineKey(e.area, e.storedKey)));
+    // Only quarantine copies are deleted; values not yet moved aside stay where they are.
+    const keys = state.setAside.map((e) =>
+      e.storedKey.startsWith(QUARANTINE_KEY_PREFIX)
+        ? (`local:${e.storedKey}` as const)
+        : quarantineKey(e.area, e.storedKey),
+    );
+    await storage.removeItems(keys);
     await refresh();
   }
 

@@ -381,3 +381,19 @@ describe('any interleaving of two tabs', () => {
     );
   });
 });
+
+it('shows a damaged set-aside value too, and discarding removes only quarantine copies', async () => {
+  await fakeBrowser.storage.local.set({ 'fav-quarantine:sync:fav:link:x': 'mangled' });
+  await fakeBrowser.storage.sync.set({ 'fav:link:bad': 7 });
+  const store = openStore();
+  await store.refresh();
+  expect(
+    store
+      .getState()
+      .setAside.map((e) => e.reason)
+      .sort(),
+  ).toEqual([expect.stringMatching(/not a favourite/), 'unreadable set-aside value']);
+  await store.discardSetAside();
+  expect(store.getState().setAside).toEqual([]);
+  expect(await fakeBrowser.storage.local.get()).toEqual({});
+});
