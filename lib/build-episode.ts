@@ -8,6 +8,7 @@ import { type Episode, type NamedLink, type Person, parseEpisode } from './episo
 import { type Facts, parseFacts, timeParamOf } from './facts';
 import { type PageSection, parsePage, type RawPage } from './page-parser';
 import { joinTurnText, turnSentences } from './sentences';
+import { slugify } from './slug';
 import { SourceError } from './source-error';
 import { alignTurns, type TurnStart } from './turn-aligner';
 import { parseTurnPins, type TurnPin } from './turn-pins';
@@ -32,15 +33,6 @@ export interface EpisodeSources {
 
 /** Speaking rate used to estimate how long the last turn lasts. */
 const WORDS_PER_SECOND = 3;
-
-export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
 
 function namedLinks(map: Record<string, string>): NamedLink[] {
   return Object.entries(map).map(([label, url]) => ({ label, url }));

@@ -6,8 +6,9 @@
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { buildEpisode, type EpisodeSources, type SourceFile, slugify } from './build-episode';
+import { buildEpisode, type EpisodeSources, type SourceFile } from './build-episode';
 import type { Episode } from './episode-schema';
+import { slugify } from './slug';
 import { SourceError } from './source-error';
 
 export const DEFAULT_EPISODE_DIR = 'assets/episodes/rust-for-linux';
@@ -47,9 +48,8 @@ export function readSources(pagePath: string, factsPath: string): EpisodeSources
     page: read(pagePath),
     facts: read(factsPath),
     pins: curated(CURATED_FILES.pins),
-    // Name the expected path in the "missing" errors raised by buildEpisode.
-    links: links ?? undefined,
-    people: people ?? undefined,
+    links,
+    people,
   };
 }
 
