@@ -9,8 +9,8 @@ import favouritesCss from '@/components/favourites.css?inline';
 import listenAlongCss from '@/components/listen-along.css?inline';
 import { Sidebar, type SidebarHandle } from '@/components/Sidebar';
 import sidebarCss from '@/components/sidebar.css?inline';
+import { createEpisodeSearch } from '@/lib/episode-search';
 import { loadEpisode } from '@/lib/packaged-episode';
-import { createPlainSearch } from '@/lib/plain-search';
 import { connectPagePlayer } from '@/lib/player-media-port';
 import { createLinkPlayerPort, createPlayerPortSlot, type PlayerPortSlot } from '@/lib/player-port';
 import { createSidebarStore } from '@/lib/sidebar-store';
@@ -28,10 +28,10 @@ export default defineUnlistedScript(() => {
   // Marks for the browser benchmark (they share the page's performance timeline).
   performance.mark('episode-companion:sidebar-start');
   const episode = loadEpisode();
-  let engine: ReturnType<typeof createPlainSearch> | undefined;
+  let engine: ReturnType<typeof createEpisodeSearch> | undefined;
   // Built on the first query, not on open, so opening paints the transcript first.
   const store = createSidebarStore((query, limit) => {
-    engine ??= createPlainSearch(episode);
+    engine ??= createEpisodeSearch(episode);
     return engine.search(query, limit);
   });
   const { hostPage } = episode.episode.pages;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createPlainSearch } from '@/lib/plain-search';
 import { createSidebarStore, markRuns } from '@/lib/sidebar-store';
+import { createTranscriptSearch } from '@/lib/transcript-search';
 import { sampleEpisode } from '../fixtures/sample-episode';
 
 const makeStore = () => {
-  const engine = createPlainSearch(sampleEpisode);
+  const engine = createTranscriptSearch(sampleEpisode);
   return createSidebarStore((q, limit) => engine.search(q, limit));
 };
 

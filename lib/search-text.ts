@@ -1,0 +1,115 @@
+/**
+ * Text normalisation shared by the search index and the query: both sides must fold words the
+ * same way, or a typed word can never meet the transcribed one. Offsets always refer to the
+ * original (displayed) text so highlights land on what was spoken.
+ */
+
+export interface Token {
+  /** Folded form: lower case, no accents, no apostrophes, digits without thousands separators. */
+  norm: string;
+  /** [start, end) UTF-16 offsets into the original text. */
+  start: number;
+  end: number;
+}
+
+// Thousands-separated numbers first ("5,500"), then words that may carry inner apostrophes
+// ("don't", "Greg’s") so the apostrophe does not split them into two tokens.
+const TOKEN_RE = /\p{N}{1,3}(?:,\p{N}{3})+|[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*/gu;
+const MARKS_RE = /\p{M}+/gu;
+const DROP_RE = /['’,]/g;
+
+/** Folds one word: "Brüggen" → "bruggen", "don't" → "dont", "5,500" → "5500". */
+export function foldWord(word: string): string {
+  return word
+    .normalize('NFKD')
+    .replace(MARKS_RE, '')
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .replace(DROP_RE, '');
+}
+
+/** Splits text into folded word tokens with their offsets in the original text. */
+export function tokenize(text: string, maxTokens = Number.POSITIVE_INFINITY): Token[] {
+  const tokens: Token[] = [];
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(text); m !== null; m = TOKEN_RE.exec(text)) {
+    const norm = foldWord(m[0]);
+    if (norm) tokens.push({ norm, start: m.index, end: m.index + m[0].length });
+    if (tokens.length >= maxTokens) break;
+  }
+  return tokens;
+}
+
+const UNITS: Record<string, number> = {
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+};
+const TENS: Record<string, number> = {
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
+
+export interface NumberSpan {
+  /** Digits of the number spelled by words[from, to). */
+  digits: string;
+  from: number;
+  to: number;
+}
+
+/**
+ * Finds numbers spelled as words ("thirty five", "sixteen") so that "35 years" and
+ * "thirty-five years" meet: the speech-to-text writes either form.
+ */
+export function spelledNumbers(words: readonly string[]): NumberSpan[] {
+  const spans: NumberSpan[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] ?? '';
+    const tens = TENS[word];
+    if (tens !== undefined) {
+      const unit = UNITS[words[i + 1] ?? ''];
+      if (unit !== undefined && unit > 0 && unit < 10) {
+        spans.push({ digits: String(tens + unit), from: i, to: i + 2 });
+        i++;
+      } else spans.push({ digits: String(tens), from: i, to: i + 1 });
+      continue;
+    }
+    const unit = UNITS[word];
+    if (unit !== undefined) spans.push({ digits: String(unit), from: i, to: i + 1 });
+  }
+  return spans;
+}
+
+/** Words too common to find anything on their own; they still count inside phrases. */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    'a an the and or but if of to in on at by for with from as is are was were be been being it its ' +
+    'this that these those there here i im ive id ill me my we our you your he she they them his her ' +
+    'their so do does did done not no yes yeah oh okay ok um uh like just very really what which who ' +
+    'whom how when where why can could would should will wont dont doesnt didnt isnt thats theres ' +
+    'have has had going gonna get got about all some any more most also too then than now well'
+  ).split(' '),
+);
