@@ -56,7 +56,15 @@ export function Sidebar({ episode, store, player, frame, onReady }: SidebarProps
   const speakers = useMemo(() => new Map(episode.people.map((p) => [p.id, p.name])), [episode]);
 
   const seek = useCallback((seconds: number) => player.current().seek(seconds), [player]);
-  const showTurn = useCallback((turn: number) => store.showInTranscript(turn, 0), [store]);
+  const { pauseFollowing } = along;
+  const showInTranscript = useCallback(
+    (turn: number, sentence: number) => {
+      pauseFollowing();
+      store.showInTranscript(turn, sentence);
+    },
+    [store, pauseFollowing],
+  );
+  const showTurn = useCallback((turn: number) => showInTranscript(turn, 0), [showInTranscript]);
   // Browsing results should not open tabs: without a player on the page, only time buttons do.
   const openHit = useCallback(
     (hit: Hit) => along.openSentence(hit.turn, hit.sentence),
@@ -147,7 +155,7 @@ export function Sidebar({ episode, store, player, frame, onReady }: SidebarProps
         </TabPanel>
         <TabPanel tab="saved" selected={state.tab}>
           {visited.has('saved') && (
-            <SavedTab episode={episode} onPlayQuote={seek} onOpenQuote={store.showInTranscript} />
+            <SavedTab episode={episode} onPlayQuote={seek} onOpenQuote={showInTranscript} />
           )}
         </TabPanel>
       </div>

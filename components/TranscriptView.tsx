@@ -89,7 +89,24 @@ export class TranscriptView extends Component<TranscriptViewProps, TranscriptVie
     );
     if (!sentence) return;
     const calm = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    sentence.scrollIntoView({ block: 'center', behavior: calm ? 'auto' : 'smooth' });
+    const panel = sentence.closest<HTMLElement>('[role="tabpanel"]');
+    const distance = panel
+      ? Math.abs(sentence.getBoundingClientRect().top - panel.getBoundingClientRect().top)
+      : 0;
+    // Turns off screen are laid out with estimated heights (content-visibility), so a long
+    // smooth scroll lands short as the turns it passes take their real size: jump when far,
+    // and once the scroll has settled, correct it if the sentence is still out of view.
+    const far = !panel || distance > panel.clientHeight * 2;
+    sentence.scrollIntoView({ block: 'center', behavior: calm || far ? 'auto' : 'smooth' });
+    const settle = () => {
+      if (!panel || !sentence.isConnected) return;
+      const box = sentence.getBoundingClientRect();
+      const view = panel.getBoundingClientRect();
+      if (box.bottom < view.top || box.top > view.bottom)
+        sentence.scrollIntoView({ block: 'center', behavior: 'auto' });
+    };
+    if (far || calm) requestAnimationFrame(() => requestAnimationFrame(settle));
+    else panel?.addEventListener('scrollend', settle, { once: true });
     sentence.classList.remove('is-flashing');
     // Reading layout restarts the animation when the same sentence is asked for again.
     void sentence.offsetWidth;

@@ -419,6 +419,8 @@ export function useListenAlong({ episode, player, rootRef, helpRef }: ListenAlon
     showBackToNow: !following && hasNow,
     backToNow,
     openSentence,
+    /** Showing a passage without playing it: following would scroll it away, so it pauses. */
+    pauseFollowing: useCallback(() => setFollow(false), [setFollow]),
     onKeyDown,
   };
 }
