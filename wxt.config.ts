@@ -11,6 +11,8 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
+  // `npm run dev` opens the browser on the episode page, where the companion lives.
+  webExt: { startUrls: ['https://corrode.dev/podcast/s06e04-rust4linux/'] },
   manifest: ({ manifestVersion, browser }) => ({
     name: 'Rust for Linux — Episode Companion',
     description:
