@@ -6,16 +6,9 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Download, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
+import { Sidebar } from './support/sidebar';
 
-async function openSidebar(page: Page, url: string) {
-  await page.goto(url);
-  const launcher = page.getByRole('button', { name: 'Open episode companion' });
-  const tabs = page.getByRole('tablist');
-  // The sidebar reopens by itself where it was left open.
-  await expect(launcher.or(tabs).first()).toBeVisible();
-  if (await launcher.isVisible()) await launcher.click();
-  await expect(tabs).toBeVisible();
-}
+const openSidebar = (page: Page, url: string) => new Sidebar(page).visitOpen(url);
 
 const tab = (page: Page, name: string) => page.getByRole('tab', { name: new RegExp(`^${name}`) });
 const star = (page: Page, name: string, pressed?: boolean) =>

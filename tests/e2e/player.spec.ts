@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
+import { Sidebar } from './support/sidebar';
 
 interface EpisodeData {
   transcript: {
@@ -36,14 +37,7 @@ function lineAround(seconds: number) {
 
 const QUESTION = 'Are there strategies to get it right the first time?';
 
-async function openSidebar(page: Page, url: string) {
-  await page.goto(url);
-  const launcher = page.getByRole('button', { name: 'Open episode companion' });
-  const tabs = page.getByRole('tablist');
-  await expect(launcher.or(tabs).first()).toBeVisible();
-  if (await launcher.isVisible()) await launcher.click();
-  await expect(tabs).toBeVisible();
-}
+const openSidebar = (page: Page, url: string) => new Sidebar(page).visitOpen(url);
 
 /** The page's player: in the embed's iframe on the show site, in the page on the host page. */
 function media(page: Page) {

@@ -45,6 +45,15 @@ export class Sidebar {
     await expect(this.launcher).toBeVisible();
   }
 
+  /** Goes to an episode page and makes sure the sidebar is open (it reopens where left open). */
+  async visitOpen(url: string): Promise<void> {
+    await this.page.goto(url);
+    const tabs = this.root.getByRole('tablist');
+    await expect(this.launcher.or(tabs).first()).toBeVisible();
+    if (await this.launcher.isVisible()) await this.launcher.click();
+    await expect(tabs).toBeVisible();
+  }
+
   async open(): Promise<void> {
     await this.launcher.click();
     await expect(this.root).toBeVisible();
