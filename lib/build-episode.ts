@@ -3,15 +3,24 @@
  * files beside them (turn pins, link groups and mention terms, people's titles). Pure: takes file
  * texts, returns a validated Episode or throws a SourceError naming file and line.
  */
+import { parseChapters, placeChapters } from './chapters';
 import { CuratedLinksSchema, CuratedPeopleSchema, findMentions, parseCuratedJson } from './curated';
-import { type Episode, type NamedLink, type Person, parseEpisode } from './episode-schema';
+import {
+  type Episode,
+  type NamedLink,
+  type Person,
+  parseEpisode,
+  type Turn,
+} from './episode-schema';
 import { type Facts, parseFacts, timeParamOf } from './facts';
 import { type PageSection, parsePage, type RawPage } from './page-parser';
+import { importPodcastTranscript } from './podcast-transcript';
 import { joinTurnText, turnSentences } from './sentences';
 import { slugify } from './slug';
 import { SourceError } from './source-error';
 import { alignTurns, type TurnStart } from './turn-aligner';
 import { parseTurnPins, type TurnPin } from './turn-pins';
+import { importVtt } from './vtt-import';
 
 export interface SourceFile {
   file: string;
@@ -29,6 +38,13 @@ export interface EpisodeSources {
   links?: SourceFile;
   /** people.json; required (every person needs a title). */
   people?: SourceFile;
+  /** chapters.json (curated) or Podcasting 2.0 chapters JSON; without it, no chapters. */
+  chapters?: SourceFile;
+  /**
+   * A timed, speaker-labelled transcript (WebVTT with voice tags or Podcasting 2.0 JSON) used
+   * instead of the page's transcript and turn list (and so without turn pins).
+   */
+  transcript?: SourceFile;
 }
 
 /** Speaking rate used to estimate how long the last turn lasts. */
@@ -125,37 +141,19 @@ export function buildEpisode(sources: EpisodeSources): Episode {
   if (!host) throw new SourceError(sources.facts.file, undefined, 'people: no person is the host');
   const idOf = (short: string) => people.find((p) => p.shortName === short)?.id ?? short;
 
-  const pins: TurnPin[] = sources.pins ? parseTurnPins(sources.pins.text, sources.pins.file) : [];
-  // The text before the first listed turn is the host's, from 00:00:00.
-  const cues = [
-    { speaker: host.id, start: 0 },
-    ...page.turns.map((t) => ({ speaker: idOf(t.name), start: t.start })),
-  ];
-  const starts = alignTurns({ lines: page.transcript, cues, pins });
-  if (starts.length !== cues.length) {
-    throw new Error(`turn aligner returned ${starts.length} starts for ${cues.length} turns`);
-  }
-  const texts = sliceTurns(page.transcript, starts);
-  texts.forEach((text, k) => {
-    if (!text) {
-      const line = page.turns[k - 1]?.line;
-      throw new SourceError(sources.page.file, line, 'this turn got no transcript text');
-    }
-  });
-  const lastStart = cues[cues.length - 1]!.start;
-  const lastWords = (texts[texts.length - 1] ?? '').split(/\s+/).length;
-  const duration = estimateDuration(page.durationMinutes, lastStart, lastWords);
-  const turns = cues.map((cue, k) => {
-    const end = cues[k + 1]?.start ?? duration;
-    return {
-      speaker: cue.speaker,
-      start: cue.start,
-      end,
-      sentences: turnSentences(texts[k] ?? '', cue.start, end),
-    };
-  });
+  const { turns, texts, duration } = sources.transcript
+    ? importedTurns(sources.transcript, people)
+    : alignedTurns(page, sources, host.id, idOf);
 
   const links = buildLinks(page, facts, texts, sources);
+  const chapters = sources.chapters
+    ? placeChapters(
+        parseChapters(sources.chapters.text, sources.chapters.file),
+        turns,
+        duration,
+        sources.chapters.file,
+      )
+    : undefined;
   const episode: Episode = {
     schemaVersion: 1,
     id: sources.id,
@@ -185,8 +183,70 @@ export function buildEpisode(sources: EpisodeSources): Episode {
     links,
     officialLinks: officialLinks(page, facts, sources),
     transcript: { turns },
+    ...(chapters ? { chapters } : {}),
   };
   return parseEpisode(episode);
+}
+
+interface BuiltTurns {
+  turns: Turn[];
+  /** Each turn's text, for finding where links come up. */
+  texts: string[];
+  duration: number;
+}
+
+/** Turns from the page: its transcript lines aligned to its list of speaker turns. */
+function alignedTurns(
+  page: RawPage,
+  sources: EpisodeSources,
+  hostId: string,
+  idOf: (shortName: string) => string,
+): BuiltTurns {
+  const pins: TurnPin[] = sources.pins ? parseTurnPins(sources.pins.text, sources.pins.file) : [];
+  // The text before the first listed turn is the host's, from 00:00:00.
+  const cues = [
+    { speaker: hostId, start: 0 },
+    ...page.turns.map((t) => ({ speaker: idOf(t.name), start: t.start })),
+  ];
+  const starts = alignTurns({ lines: page.transcript, cues, pins });
+  if (starts.length !== cues.length) {
+    throw new Error(`turn aligner returned ${starts.length} starts for ${cues.length} turns`);
+  }
+  const texts = sliceTurns(page.transcript, starts);
+  texts.forEach((text, k) => {
+    if (!text) {
+      const line = page.turns[k - 1]?.line;
+      throw new SourceError(sources.page.file, line, 'this turn got no transcript text');
+    }
+  });
+  const lastStart = cues[cues.length - 1]!.start;
+  const lastWords = (texts[texts.length - 1] ?? '').split(/\s+/).length;
+  const duration = estimateDuration(page.durationMinutes, lastStart, lastWords);
+  const turns = cues.map((cue, k) => {
+    const end = cues[k + 1]?.start ?? duration;
+    return {
+      speaker: cue.speaker,
+      start: cue.start,
+      end,
+      sentences: turnSentences(texts[k] ?? '', cue.start, end),
+    };
+  });
+  return { turns, texts, duration };
+}
+
+/** Turns from a WebVTT or Podcasting 2.0 JSON transcript, speakers named as in the episode. */
+function importedTurns(file: SourceFile, people: Person[]): BuiltTurns {
+  const speakers = new Map<string, string>();
+  for (const p of people) {
+    for (const name of [p.name, p.shortName, p.id]) speakers.set(name, p.id);
+  }
+  const isVtt = /^\uFEFF?WEBVTT/.test(file.text);
+  const { turns } = isVtt
+    ? importVtt(file.text, file.file, { speakers })
+    : importPodcastTranscript(file.text, file.file, { speakers });
+  const last = turns[turns.length - 1]!;
+  const texts = turns.map((t) => joinTurnText(t.sentences.map((s) => s.text)));
+  return { turns, texts, duration: last.end };
 }
 
 function buildLinks(page: RawPage, facts: Facts, texts: string[], sources: EpisodeSources) {

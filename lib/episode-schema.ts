@@ -68,6 +68,14 @@ export const TurnSchema = v.object({
   sentences: v.pipe(v.array(SentenceSchema), v.minLength(1)),
 });
 
+export const ChapterSchema = v.object({
+  title: NonEmpty,
+  /** Index of the turn the chapter starts with. */
+  turn: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** The turn's start, copied for the exports and the player. */
+  start: Seconds,
+});
+
 export const EpisodeSchema = v.pipe(
   v.object({
     schemaVersion: v.literal(1),
@@ -102,6 +110,8 @@ export const EpisodeSchema = v.pipe(
     links: v.array(ResourceLinkSchema),
     officialLinks: v.array(NamedLinkSchema),
     transcript: v.object({ turns: v.pipe(v.array(TurnSchema), v.minLength(1)) }),
+    /** Topics of the conversation, in order; optional (episodes without chapters still load). */
+    chapters: v.optional(v.array(ChapterSchema)),
   }),
   v.check(
     (ep) => ep.transcript.turns.every((t) => ep.people.some((p) => p.id === t.speaker)),
@@ -118,6 +128,15 @@ export const EpisodeSchema = v.pipe(
     (ep) => ep.links.every((l) => l.mentions.every((m) => m < ep.transcript.turns.length)),
     'link mentions refer to existing turns',
   ),
+  v.check(
+    (ep) =>
+      (ep.chapters ?? []).every(
+        (c, i, all) =>
+          ep.transcript.turns[c.turn]?.start === c.start &&
+          (i === 0 || c.turn > (all[i - 1]?.turn ?? Infinity)),
+      ),
+    'chapters start at a turn, with its time, in order',
+  ),
 );
 
 export type Episode = v.InferOutput<typeof EpisodeSchema>;
@@ -126,6 +145,7 @@ export type ResourceLink = v.InferOutput<typeof ResourceLinkSchema>;
 export type LinkGroup = v.InferOutput<typeof LinkGroupSchema>;
 export type Turn = v.InferOutput<typeof TurnSchema>;
 export type Sentence = v.InferOutput<typeof SentenceSchema>;
+export type Chapter = v.InferOutput<typeof ChapterSchema>;
 export type NamedLink = v.InferOutput<typeof NamedLinkSchema>;
 
 export const LINK_GROUP_LABELS: Record<LinkGroup, string> = {

@@ -18,7 +18,16 @@ export const CURATED_FILES = {
   pins: 'turn-pins.json',
   links: 'links.json',
   people: 'people.json',
+  chapters: 'chapters.json',
 } as const;
+
+/** Sources given on the command line instead of the page's or the curated ones. */
+export interface IngestOptions {
+  /** WebVTT (voice tags) or Podcasting 2.0 JSON transcript, replacing the page's transcript. */
+  transcript?: string;
+  /** Chapters (curated format or Podcasting 2.0 chapters JSON), replacing chapters.json. */
+  chapters?: string;
+}
 
 /** Paths in messages are relative to the working directory, as editors expect for file:line. */
 function display(path: string): string {
@@ -38,7 +47,11 @@ function readIfPresent(path: string): SourceFile | undefined {
   return existsSync(path) ? read(path) : undefined;
 }
 
-export function readSources(pagePath: string, factsPath: string): EpisodeSources {
+export function readSources(
+  pagePath: string,
+  factsPath: string,
+  options: IngestOptions = {},
+): EpisodeSources {
   const dir = dirname(pagePath);
   const curated = (name: string) => readIfPresent(join(dir, name));
   const people = curated(CURATED_FILES.people);
@@ -50,6 +63,8 @@ export function readSources(pagePath: string, factsPath: string): EpisodeSources
     pins: curated(CURATED_FILES.pins),
     links,
     people,
+    chapters: options.chapters ? read(options.chapters) : curated(CURATED_FILES.chapters),
+    transcript: options.transcript ? read(options.transcript) : undefined,
   };
 }
 
@@ -64,8 +79,12 @@ export interface IngestResult {
   summary: string;
 }
 
-export function ingest(pagePath: string, factsPath: string): IngestResult {
-  const sources = readSources(pagePath, factsPath);
+export function ingest(
+  pagePath: string,
+  factsPath: string,
+  options: IngestOptions = {},
+): IngestResult {
+  const sources = readSources(pagePath, factsPath, options);
   const dir = dirname(pagePath);
   if (!sources.people) {
     throw new SourceError(display(join(dir, CURATED_FILES.people)), undefined, 'missing file');
@@ -78,6 +97,7 @@ export function ingest(pagePath: string, factsPath: string): IngestResult {
   const gzip = gzipSync(json, { level: 9 }).length;
   const summary =
     `${turns.length} turns, ${sentences} sentences, ${episode.links.length} links, ` +
+    `${episode.chapters?.length ?? 0} chapters, ` +
     `${bytes} bytes (${gzip} gzip)`;
   return { episode, json, summary };
 }

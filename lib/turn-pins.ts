@@ -6,6 +6,7 @@
  * File format (JSON): { "pins": [ { "start": "00:42:05", "speaker": "greg-kroah-hartman",
  * "startsWith": "that's a very", "reason": "why the aligner cannot find it" }, ... ] }
  */
+import { elementLines, jsonErrorLine } from './json-lines';
 import { parseTime } from './time';
 
 export interface TurnPin {
@@ -17,51 +18,13 @@ export interface TurnPin {
   startsWith: string;
 }
 
-/** 1-based line of each element of the array under key `pins` (or of a top-level array). */
-function elementLines(text: string): number[] {
-  const lines: number[] = [];
-  let line = 1;
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '\n') line++;
-    if (inString) {
-      if (ch === '\\') i++;
-      else if (ch === '"') inString = false;
-      continue;
-    }
-    if (ch === '"') inString = true;
-    else if (ch === '{' || ch === '[') {
-      depth++;
-      if (ch === '{' && (depth === 2 || depth === 3)) lines.push(line);
-    } else if (ch === '}' || ch === ']') depth--;
-  }
-  return lines;
-}
-
-/** Line of a JSON.parse error, from the position or the quoted context the engine reports. */
-function errorLine(text: string, message: string): number {
-  const lineOfOffset = (at: number) => text.slice(0, at).split('\n').length;
-  const pos = /position (\d+)/.exec(message);
-  if (pos) return lineOfOffset(Number(pos[1]));
-  if (/end of JSON input/.test(message)) return text.trimEnd().split('\n').length;
-  const context = /"(?:\.\.\.)?([\s\S]*?)(?:\.\.\.)?" is not valid JSON/.exec(message)?.[1];
-  const at = context ? text.indexOf(context) : -1;
-  if (context && at >= 0) {
-    const token = /Unexpected token '([\s\S])'/.exec(message)?.[1];
-    return lineOfOffset(at + Math.max(0, token ? context.indexOf(token) : 0));
-  }
-  return 1;
-}
-
 export function parseTurnPins(text: string, fileName: string): TurnPin[] {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
     const message = (e as Error).message;
-    throw new Error(`${fileName}:${errorLine(text, message)}: invalid JSON (${message})`);
+    throw new Error(`${fileName}:${jsonErrorLine(text, message)}: invalid JSON (${message})`);
   }
   const list =
     typeof data === 'object' && data !== null && !Array.isArray(data)

@@ -71,7 +71,7 @@ function voiceRuns(payload: string): { speaker: string | undefined; text: string
     const open = /^<v(?:\.[^\s>]*)?[ \t]+([^>]*)>$/.exec(part);
     if (open) {
       flush();
-      speaker = open[1]!.trim();
+      speaker = decode(open[1]!.trim());
     } else if (/^<\/v>$/.test(part)) {
       flush();
     } else {
@@ -145,7 +145,18 @@ export function importVtt(
   file: string,
   options: VttImportOptions = {},
 ): { turns: Turn[] } {
-  const cues = parseVtt(text, file);
+  return cuesToTurns(parseVtt(text, file), file, options);
+}
+
+/**
+ * Timed, voiced pieces of text (VTT cues, Podcasting 2.0 segments) to turns: consecutive pieces of
+ * one speaker make a turn, re-split into sentences timed by word position within their piece.
+ */
+export function cuesToTurns(
+  cues: readonly VttCue[],
+  file: string,
+  options: VttImportOptions = {},
+): { turns: Turn[] } {
   const turns: Turn[] = [];
   let group: VttCue[] = [];
   let speaker: string | undefined;

@@ -1,6 +1,8 @@
 /**
- * npm run ingest [-- --page FILE --facts FILE --out FILE]
- * Rebuilds the packaged episode JSON from its sources. On any error: "file:line: what is wrong"
+ * npm run ingest [-- --page FILE --facts FILE --out FILE --transcript FILE --chapters FILE]
+ * Rebuilds the packaged episode JSON from its sources. --transcript takes a WebVTT (voice tags) or
+ * Podcasting 2.0 JSON transcript instead of the page's; --chapters a chapters file (the curated
+ * format or Podcasting 2.0 chapters JSON) instead of chapters.json beside the page. On any error: "file:line: what is wrong"
  * on stderr, exit code 1, and the output file is left untouched.
  */
 import { join } from 'node:path';
@@ -8,13 +10,21 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_EPISODE_DIR, ingest, writeFileAtomic } from '../lib/ingest';
 
 function main(): number {
-  let values: { page?: string; facts?: string; out?: string };
+  let values: {
+    page?: string;
+    facts?: string;
+    out?: string;
+    transcript?: string;
+    chapters?: string;
+  };
   try {
     ({ values } = parseArgs({
       options: {
         page: { type: 'string' },
         facts: { type: 'string' },
         out: { type: 'string' },
+        transcript: { type: 'string' },
+        chapters: { type: 'string' },
       },
     }));
   } catch (e) {
@@ -25,7 +35,10 @@ function main(): number {
   const facts = values.facts ?? join(DEFAULT_EPISODE_DIR, 'facts.json');
   const out = values.out ?? join(DEFAULT_EPISODE_DIR, 'episode.generated.json');
   try {
-    const result = ingest(page, facts);
+    const result = ingest(page, facts, {
+      transcript: values.transcript,
+      chapters: values.chapters,
+    });
     writeFileAtomic(out, result.json);
     process.stdout.write(`ingest: ${result.summary} -> ${out}\n`);
     return 0;

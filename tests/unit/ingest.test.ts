@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseEpisode } from '@/lib/episode-schema';
 import { DEFAULT_EPISODE_DIR, ingest } from '@/lib/ingest';
+import { toPodcastChapters, toPodcastTranscript } from '@/lib/transcript-export';
 
 const PAGE = join(DEFAULT_EPISODE_DIR, 'page.txt');
 const FACTS = join(DEFAULT_EPISODE_DIR, 'facts.json');
@@ -134,6 +135,41 @@ describe('ingest', () => {
       out,
     ]);
     expect(readFileSync(out, 'utf8')).toBe('previous');
+  });
+
+  it('accepts a Podcasting 2.0 JSON transcript and chapters JSON in place of the page’s', () => {
+    const packaged = parseEpisode(JSON.parse(readFileSync(PACKAGED, 'utf8')));
+    const dir = mkdtempSync(join(tmpdir(), 'ingest-open-'));
+    const transcript = join(dir, 'transcript.json');
+    const chapters = join(dir, 'chapters.json');
+    writeFileSync(transcript, toPodcastTranscript(packaged));
+    writeFileSync(chapters, toPodcastChapters(packaged));
+    const out = join(dir, 'episode.json');
+    const run = spawnSync(
+      'npx',
+      [
+        'tsx',
+        'scripts/ingest.ts',
+        '--transcript',
+        transcript,
+        '--chapters',
+        chapters,
+        '--out',
+        out,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    const rebuilt = parseEpisode(JSON.parse(readFileSync(out, 'utf8')));
+    expect(rebuilt.transcript).toEqual(packaged.transcript);
+    expect(rebuilt.chapters).toEqual(packaged.chapters);
+    expect(rebuilt.links).toEqual(packaged.links);
+
+    // A segment by someone who is not in the episode stops it at the segment's line.
+    writeFileSync(transcript, toPodcastTranscript(packaged).replace('"Alice Ryhl"', '"Alice R."'));
+    expect(() => ingest(PAGE, FACTS, { transcript })).toThrow(
+      /transcript\.json:\d+: speaker "Alice R\." is not in the episode/,
+    );
   });
 
   it('the transcript tool prints every turn in order with speaker names and exact words', () => {
