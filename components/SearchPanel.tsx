@@ -9,6 +9,8 @@ interface SearchPanelProps {
   state: SidebarState;
   store: SidebarStore;
   speakerName: (id: string) => string;
+  /** Title of the chapter a turn belongs to. */
+  chapterTitle?: (turn: number) => string | undefined;
   onOpen: (hit: Hit) => void;
   inputRef: Ref<HTMLInputElement>;
 }
@@ -16,7 +18,14 @@ interface SearchPanelProps {
 const hitId = (index: number) => `search-hit-${index}`;
 
 /** The search box and its results; ↑/↓ move through them, Enter opens one, Esc clears. */
-export function SearchPanel({ state, store, speakerName, onOpen, inputRef }: SearchPanelProps) {
+export function SearchPanel({
+  state,
+  store,
+  speakerName,
+  chapterTitle,
+  onOpen,
+  inputRef,
+}: SearchPanelProps) {
   const listRef = useRef<HTMLUListElement>(null);
   const { query, hits, active } = state;
   const searching = query.trim().length > 0;
@@ -112,6 +121,12 @@ export function SearchPanel({ state, store, speakerName, onOpen, inputRef }: Sea
                   <span class="result-meta">
                     <span class="result-speaker">{speakerName(hit.speaker)}</span>
                     <span class="result-time">{formatTime(hit.start)}</span>
+                    {chapterTitle?.(hit.turn) && (
+                      <span class="result-chapter">
+                        <span class="sr-only">, chapter: </span>
+                        {chapterTitle(hit.turn)}
+                      </span>
+                    )}
                   </span>
                   <span class="result-text">
                     <Marked text={hit.text} ranges={hit.highlights} />

@@ -1,9 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Episode } from '@/lib/episode-schema';
+import { chapterOfTurn } from '@/lib/chapters';
+import type { Chapter, Episode } from '@/lib/episode-schema';
 import type { PlayerPortSlot } from '@/lib/player-port';
 import type { Hit, SidebarState, SidebarStore, TabId } from '@/lib/sidebar-store';
 import { BackToNow } from './BackToNow';
+import { Chapters, useCurrentChapter } from './Chapters';
 import { CopyStatus } from './CopyQuote';
+import { Downloads } from './Downloads';
 import { KeyboardHelp } from './KeyboardHelp';
 import { LinksView } from './LinksView';
 import { PeopleView } from './PeopleView';
@@ -54,9 +57,23 @@ export function Sidebar({ episode, store, player, frame, onReady }: SidebarProps
   const helpRef = useRef<HTMLDetailsElement>(null);
   const along = useListenAlong({ episode, player, rootRef: asideRef, helpRef });
   const speakers = useMemo(() => new Map(episode.people.map((p) => [p.id, p.name])), [episode]);
+  const chapters = episode.chapters ?? NO_CHAPTERS;
+  const currentChapter = useCurrentChapter(chapters, player);
+  const chapterTitle = useCallback(
+    (turn: number) => chapters[chapterOfTurn(chapters, turn)]?.title,
+    [chapters],
+  );
 
   const seek = useCallback((seconds: number) => player.current().seek(seconds), [player]);
-  const { pauseFollowing } = along;
+  const { pauseFollowing, openSentence } = along;
+  /** Shows the chapter's first turn and, with a player on the page, plays from there. */
+  const chooseChapter = useCallback(
+    (chapter: Chapter) => {
+      store.showInTranscript(chapter.turn, 0);
+      openSentence(chapter.turn, 0);
+    },
+    [store, openSentence],
+  );
   const showInTranscript = useCallback(
     (turn: number, sentence: number) => {
       pauseFollowing();
@@ -131,6 +148,7 @@ export function Sidebar({ episode, store, player, frame, onReady }: SidebarProps
         state={state}
         store={store}
         speakerName={(id) => speakers.get(id) ?? id}
+        chapterTitle={chapterTitle}
         onOpen={openHit}
         inputRef={searchRef}
       />
@@ -144,6 +162,10 @@ export function Sidebar({ episode, store, player, frame, onReady }: SidebarProps
       />
       <div class="panels">
         <TabPanel tab="transcript" selected={state.tab}>
+          <div class="transcript-bar">
+            <Chapters chapters={chapters} current={currentChapter} onChoose={chooseChapter} />
+            <Downloads episode={episode} />
+          </div>
           <TranscriptView episode={episode} onSeek={seek} target={state.target} />
           <BackToNow visible={along.showBackToNow} onClick={along.backToNow} />
         </TabPanel>
@@ -164,6 +186,8 @@ export function Sidebar({ episode, store, player, frame, onReady }: SidebarProps
     </aside>
   );
 }
+
+const NO_CHAPTERS: readonly Chapter[] = [];
 
 /** "Rust for Linux with Alice Ryhl and Greg Kroah-Hartman" → "Rust for Linux": names are in People. */
 function shortTitle(title: string): string {

@@ -117,12 +117,25 @@ export class TranscriptView extends Component<TranscriptViewProps, TranscriptVie
 
   override render({ episode, onSeek }: TranscriptViewProps, { rendered }: TranscriptViewState) {
     const people = new Map(episode.people.map((p, i) => [p.id, { person: p, index: i }]));
+    const chapterAt = new Map((episode.chapters ?? []).map((c, i) => [c.turn, { chapter: c, i }]));
     return (
       <ol class="transcript">
         {episode.transcript.turns.slice(0, rendered).map((turn, t) => {
           const speaker = people.get(turn.speaker);
+          const opens = chapterAt.get(t);
           return (
             <li key={t} class="turn" data-turn={t} data-speaker={speaker?.index ?? 0}>
+              {opens && (
+                <h3
+                  class="chapter-heading"
+                  aria-label={`Chapter ${opens.i + 1}: ${opens.chapter.title}`}
+                >
+                  <span class="chapter-number" aria-hidden="true">
+                    {opens.i + 1}
+                  </span>
+                  {opens.chapter.title}
+                </h3>
+              )}
               <div class="turn-head">
                 <span class="speaker">{speaker?.person.name ?? turn.speaker}</span>
                 <TimeButton seconds={turn.start} onSeek={onSeek} />

@@ -103,9 +103,11 @@ export function useListenAlong({ episode, player, rootRef, helpRef }: ListenAlon
       };
       const first = offset();
       if (!always && first.inView) return;
+      // A long way off (a seek, a chapter): jump; smooth scrolling there takes seconds.
+      const far = Math.abs(first.delta) > panel.clientHeight * 2;
       panel.scrollTo({
         top: panel.scrollTop + first.delta,
-        behavior: calm ? 'auto' : 'smooth',
+        behavior: calm || far ? 'auto' : 'smooth',
       });
       // Turns far off screen are laid out with estimated heights (content-visibility), so the
       // first scroll can land short; once it ends, correct it while still following.
@@ -114,7 +116,8 @@ export function useListenAlong({ episode, player, rootRef, helpRef }: ListenAlon
         const after = offset();
         if (!after.inView) panel.scrollTo({ top: panel.scrollTop + after.delta, behavior: 'auto' });
       };
-      if ('onscrollend' in panel) panel.addEventListener('scrollend', correct, { once: true });
+      if (far || calm) requestAnimationFrame(() => requestAnimationFrame(correct));
+      else if ('onscrollend' in panel) panel.addEventListener('scrollend', correct, { once: true });
       else setTimeout(correct, 400);
     },
     [live],

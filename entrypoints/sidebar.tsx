@@ -5,6 +5,7 @@
  */
 import { render } from 'preact';
 import { QuoteSource } from '@/components/CopyQuote';
+import chaptersCss from '@/components/chapters.css?inline';
 import favouritesCss from '@/components/favourites.css?inline';
 import listenAlongCss from '@/components/listen-along.css?inline';
 import { Sidebar, type SidebarHandle } from '@/components/Sidebar';
@@ -50,7 +51,7 @@ export default defineUnlistedScript(() => {
     exclude: (root) => root === host.shadow,
   });
 
-  const sheets = [sidebarCss, favouritesCss, listenAlongCss].map((css) => {
+  const sheets = [sidebarCss, favouritesCss, listenAlongCss, chaptersCss].map((css) => {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(css);
     return sheet;

@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
+import { media, playerReady, setMedia } from './support/media';
 import { Sidebar } from './support/sidebar';
 
 interface EpisodeData {
@@ -38,33 +39,6 @@ function lineAround(seconds: number) {
 const QUESTION = 'Are there strategies to get it right the first time?';
 
 const openSidebar = (page: Page, url: string) => new Sidebar(page).visitOpen(url);
-
-/** The page's player: in the embed's iframe on the show site, in the page on the host page. */
-function media(page: Page) {
-  return page.evaluate(() => {
-    const framed = document.querySelector('iframe')?.contentDocument?.querySelector('audio');
-    const audio = framed ?? document.querySelector('audio');
-    return audio
-      ? { time: audio.currentTime, paused: audio.paused, ready: audio.readyState >= 1 }
-      : undefined;
-  });
-}
-
-async function setMedia(page: Page, seconds: number, play = false) {
-  await page.evaluate(
-    async ([t, p]) => {
-      const framed = document.querySelector('iframe')?.contentDocument?.querySelector('audio');
-      const audio = (framed ?? document.querySelector('audio')) as HTMLAudioElement;
-      audio.currentTime = t as number;
-      if (p) await audio.play();
-    },
-    [seconds, play] as const,
-  );
-}
-
-async function playerReady(page: Page) {
-  await expect.poll(async () => (await media(page))?.ready ?? false).toBe(true);
-}
 
 const currentLine = (page: Page) => page.locator('.sentence[aria-current="true"]');
 const transcriptLine = (page: Page, turn: number, sentence: number) =>

@@ -1,0 +1,174 @@
+/**
+ * Chapters and open formats in the real browser: the chapter being played is shown above the
+ * transcript and follows the page's player; the chapter list jumps the transcript and the player;
+ * search results name their chapter; the transcript and chapters download in open formats.
+ */
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import type { Download, Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
+import { media, playerReady, setMedia } from './support/media';
+
+interface Chapter {
+  title: string;
+  turn: number;
+  start: number;
+}
+const episode: { chapters: Chapter[]; transcript: { turns: unknown[] } } = JSON.parse(
+  readFileSync(
+    new URL('../../assets/episodes/rust-for-linux/episode.generated.json', import.meta.url),
+    'utf8',
+  ),
+);
+const { chapters } = episode;
+const chapterNamed = (words: string) => {
+  const index = chapters.findIndex((c) => c.title.includes(words));
+  if (index < 0) throw new Error(`no chapter titled with "${words}"`);
+  return { ...chapters[index]!, number: index + 1 };
+};
+
+const toggle = (page: Page) =>
+  page.getByRole('button', { name: /^(Chapter \d+ of \d+|\d+ chapters):/ });
+const chapterList = (page: Page) => page.getByRole('navigation', { name: 'Chapters' });
+
+test('the chapter being played is shown above the transcript and follows playback', async ({
+  page,
+  sidebar,
+  urls,
+}) => {
+  // Without a player on the page yet, the bar offers the chapters.
+  await page.route('**/player.js*', (route) => route.abort());
+  await sidebar.visitOpen(urls.showPage);
+  await expect(toggle(page)).toHaveAccessibleName(`${chapters.length} chapters: Jump to a topic`);
+  await page.unroute('**/player.js*');
+  await page.reload();
+  await playerReady(page);
+  await expect(toggle(page)).toHaveAccessibleName(
+    `Chapter 1 of ${chapters.length}: ${chapters[0]!.title}`,
+  );
+
+  const usb = chapterNamed('USB firmware');
+  await setMedia(page, usb.start + 5, true);
+  await expect(toggle(page)).toHaveAccessibleName(
+    `Chapter ${usb.number} of ${chapters.length}: ${usb.title}`,
+  );
+
+  const uring = chapterNamed('io_uring');
+  await setMedia(page, uring.start + 30);
+  await expect(toggle(page)).toHaveAccessibleName(
+    `Chapter ${uring.number} of ${chapters.length}: ${uring.title}`,
+  );
+  // The list marks the same chapter as the current one.
+  await toggle(page).click();
+  await expect(chapterList(page).locator('button[aria-current="true"]')).toContainText(uring.title);
+});
+
+test('choosing a chapter seeks the player and shows the chapter in the transcript', async ({
+  page,
+  sidebar,
+  urls,
+}) => {
+  await sidebar.visitOpen(urls.showPage);
+  await playerReady(page);
+  const target = chapterNamed('Coccinelle');
+
+  await toggle(page).click();
+  await expect(toggle(page)).toHaveAttribute('aria-expanded', 'true');
+  const items = chapterList(page).getByRole('button');
+  await expect(items).toHaveCount(chapters.length);
+  await items.filter({ hasText: target.title }).click();
+
+  await expect(chapterList(page)).toBeHidden();
+  await expect.poll(async () => (await media(page))?.time).toBeCloseTo(target.start, 0);
+  const heading = page.getByRole('heading', { name: `Chapter ${target.number}: ${target.title}` });
+  await expect(heading).toBeInViewport();
+  await expect(toggle(page)).toHaveAccessibleName(new RegExp(`^Chapter ${target.number} of`));
+});
+
+test('the chapter list works from the keyboard alone', async ({ page, sidebar, urls }) => {
+  await sidebar.visitOpen(urls.showPage);
+  await playerReady(page);
+  await toggle(page).focus();
+  await page.keyboard.press('Enter');
+  // Nothing played yet: the first chapter takes focus; ↓ moves, Enter chooses.
+  await expect(chapterList(page).getByRole('button').first()).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await media(page))?.time).toBeCloseTo(chapters[2]!.start, 0);
+  await expect(toggle(page)).toBeFocused();
+
+  await page.keyboard.press('Enter');
+  await expect(chapterList(page)).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(chapterList(page)).toBeHidden();
+  await expect(toggle(page)).toBeFocused();
+});
+
+test('search results name their chapter', async ({ sidebar, urls }) => {
+  await sidebar.visitOpen(urls.hostPage);
+  await sidebar.search('coconut');
+  await expect(sidebar.results.first()).toContainText(chapterNamed('Coccinelle').title);
+});
+
+async function downloadAs(page: Page, name: string): Promise<{ file: string; text: string }> {
+  await page.getByRole('button', { name: 'Download transcript', exact: true }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name }).click(),
+  ]);
+  const path = await (download as Download).path();
+  return { file: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
+}
+
+test('the transcript and chapters download in open formats', async ({ page, sidebar, urls }) => {
+  await sidebar.visitOpen(urls.showPageStrictCsp);
+
+  const vtt = await downloadAs(page, 'Download transcript as WebVTT');
+  expect(vtt.file).toBe('rust-for-linux-s06e04-transcript.vtt');
+  expect(vtt.text.startsWith('WEBVTT')).toBe(true);
+  expect(vtt.text).toContain('\n<v Greg Kroah-Hartman>');
+
+  const markdown = await downloadAs(page, 'Download transcript as Markdown');
+  expect(markdown.file).toBe('rust-for-linux-s06e04-transcript.md');
+  expect(markdown.text).toContain(`### ${chapterNamed('Coccinelle').title}`);
+
+  const json = await downloadAs(page, 'Download transcript as Podcasting 2.0 JSON');
+  const segments = JSON.parse(json.text).segments;
+  expect(segments[0]).toMatchObject({ speaker: 'Matthias Endler', startTime: 0 });
+
+  const chapterJson = await downloadAs(page, 'Download chapters as Podcasting 2.0 JSON');
+  expect(JSON.parse(chapterJson.text).chapters).toEqual(
+    chapters.map((c) => ({ startTime: c.start, title: c.title })),
+  );
+});
+
+const seriousViolations = async (page: Page) => {
+  const result = await new AxeBuilder({ page }).include('episode-companion').analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`);
+};
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`${colorScheme} theme: the open chapter list and downloads have no serious accessibility violations`, async ({
+    page,
+    sidebar,
+    urls,
+  }) => {
+    test.setTimeout(180_000);
+    await page.emulateMedia({ colorScheme });
+    await sidebar.visitOpen(urls.showPage);
+    await playerReady(page);
+    await setMedia(page, chapterNamed('io_uring').start);
+    await toggle(page).click();
+    await expect(chapterList(page)).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Opening the downloads closes the chapter list.
+    await page.getByRole('button', { name: 'Download transcript', exact: true }).click();
+    await expect(page.getByRole('list', { name: 'Downloads' })).toBeVisible();
+    await expect(chapterList(page)).toBeHidden();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+}
