@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
-// The browser and the extension are launched by the fixture in tests/e2e/support (Debian's
-// Chromium, never a downloaded one); `npm run build` must have run first.
+// The browsers and the extension are launched by the fixtures in tests/e2e/support (Debian's
+// Chromium and Firefox ESR, never downloaded ones); `npm run build` / `npm run build:firefox` must
+// have run first.
 export default defineConfig({
   testDir: 'tests/e2e',
   forbidOnly: !!process.env.CI,
@@ -12,4 +13,9 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
+  projects: [
+    { name: 'chromium', testMatch: /\.spec\.ts$/ },
+    // One replica server on port 443: `npm run test:firefox` runs this project with one worker.
+    { name: 'firefox', testMatch: /\.firefox\.ts$/, fullyParallel: false },
+  ],
 });

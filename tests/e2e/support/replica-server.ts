@@ -75,7 +75,11 @@ function page(name: string): string {
   return readFileSync(join(PAGES, name), 'utf8');
 }
 
-export async function startReplicaServer(): Promise<ReplicaServer> {
+/**
+ * Serves the replicas over HTTPS on 127.0.0.1. Chromium maps the real host names to any port;
+ * Firefox resolves them to 127.0.0.1 on the URL's own port, so its tests ask for 443.
+ */
+export async function startReplicaServer(port = 0): Promise<ReplicaServer> {
   const { key, cert } = makeThrowawayCertificate(REPLICA_HOSTS);
   const wav = createSilentWav(EPISODE_SECONDS);
   const notFound: string[] = [];
@@ -138,12 +142,12 @@ export async function startReplicaServer(): Promise<ReplicaServer> {
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(port, '127.0.0.1', () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
+  const bound = (server.address() as AddressInfo).port;
   return {
-    port,
-    hostResolverRules: REPLICA_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', '),
+    port: bound,
+    hostResolverRules: REPLICA_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${bound}`).join(', '),
     notFound,
     close: () =>
       new Promise<void>((resolve) => {

@@ -1,0 +1,43 @@
+/**
+ * The shared journeys (../journeys.ts) in Firefox ESR, with the built add-on installed as a
+ * temporary add-on, on the replicas served on port 443 under the pages' real host names.
+ * `npm run test:firefox` (after `npm run build:firefox`).
+ */
+import { test as base, expect } from '@playwright/test';
+import { JOURNEYS } from '../journeys';
+import type { CompanionDriver } from '../support/driver';
+import { type FirefoxSession, launchFirefox } from '../support/firefox';
+import { REPLICA_HOSTS, type ReplicaServer, startReplicaServer } from '../support/replica-server';
+
+const test = base.extend<
+  { firefox: FirefoxSession; driver: CompanionDriver },
+  { replica: ReplicaServer }
+>({
+  replica: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixture's dependencies from this pattern.
+    async ({}, use) => {
+      const server = await startReplicaServer(443);
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  firefox: async ({ replica }, use) => {
+    expect(replica.port).toBe(443);
+    const session = await launchFirefox();
+    await use(session);
+    await session.close();
+    // The extension ships everything it shows: it may not reach the network, ever.
+    expect(session.foreignRequests, 'requests to hosts other than the replica pages').toEqual([]);
+    // Firefox's own services also resolve here (network.dns.forceResolve); only the replicas count.
+    const broken = replica.notFound.filter((line) =>
+      REPLICA_HOSTS.some((host) => line.startsWith(`${host} `)),
+    );
+    expect(broken, 'replica requests answered 404').toEqual([]);
+  },
+  driver: async ({ firefox }, use) => use(firefox.driver),
+});
+
+for (const journey of JOURNEYS) {
+  test(journey.title, async ({ driver }) => journey.run(driver));
+}

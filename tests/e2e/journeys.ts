@@ -1,0 +1,123 @@
+/**
+ * The journeys every browser must pass, written once against {@link CompanionDriver}: Chromium runs
+ * them through Playwright (journeys.spec.ts), Firefox through Puppeteer over WebDriver BiDi
+ * (firefox/journeys.firefox.ts), on the same replicas of the episode's pages.
+ */
+import { readFileSync } from 'node:fs';
+import { expect } from '@playwright/test';
+import type { CompanionDriver, Target } from './support/driver';
+import { urls } from './support/replica-server';
+import { NAMES } from './support/sidebar';
+
+const episode: {
+  transcript: { turns: Array<{ sentences: Array<{ start: number; text: string }> }> };
+} = JSON.parse(
+  readFileSync(
+    new URL('../../assets/episodes/rust-for-linux/episode.generated.json', import.meta.url),
+    'utf8',
+  ),
+);
+
+const launcher: Target = { role: 'button', name: NAMES.launcher };
+const companion: Target = { role: 'complementary', name: NAMES.root };
+const searchbox: Target = { role: 'searchbox', name: NAMES.search };
+const results: Target = { role: 'list', name: NAMES.results };
+
+/** Goes to an episode page and opens the companion (it reopens by itself where it was left open). */
+async function openCompanion(d: CompanionDriver, url: string): Promise<void> {
+  await d.goto(url);
+  await expect
+    .poll(async () => (await d.count(launcher)) + (await d.count({ role: 'tablist' })))
+    .toBeGreaterThan(0);
+  if ((await d.count({ role: 'tablist' })) === 0) await d.click(launcher);
+  await d.waitFor({ role: 'tablist' });
+}
+
+/** The show page's player: the `<audio>` inside the srcless iframe the embed writes. */
+const framedAudio = (d: CompanionDriver) =>
+  d.evaluate(() => {
+    const audio = document.querySelector('iframe')?.contentDocument?.querySelector('audio');
+    return audio ? { time: audio.currentTime, ready: audio.readyState >= 1 } : undefined;
+  });
+
+export interface Journey {
+  title: string;
+  run(d: CompanionDriver): Promise<void>;
+}
+
+export const JOURNEYS: Journey[] = [
+  {
+    title: 'the sidebar opens from the page launcher, with its four tabs',
+    async run(d) {
+      await d.goto(urls.showPage);
+      await d.waitFor(launcher);
+      expect(await d.count(companion)).toBe(0);
+      await d.click(launcher);
+      await d.waitFor(companion);
+      for (const name of NAMES.tabs) await d.waitFor({ role: 'tab', name });
+      await d.click({ role: 'button', name: NAMES.close });
+      await d.waitFor(companion, false);
+      await d.waitFor(launcher);
+    },
+  },
+  {
+    title: 'search finds a name speech-to-text misheard ("coccinelle" finds "Coconut")',
+    async run(d) {
+      await openCompanion(d, urls.hostPage);
+      await d.fill(searchbox, 'coccinelle');
+      await expect
+        .poll(async () => (await d.texts('listitem', results))[0] ?? '')
+        .toContain('Coconut');
+    },
+  },
+  {
+    title: 'choosing a result seeks the player inside the show site’s srcless embed frame',
+    async run(d) {
+      const sentence = episode.transcript.turns
+        .flatMap((t) => t.sentences)
+        .find((s) => s.text.includes('the Rust experiment is over'));
+      if (!sentence) throw new Error('the quality phrase is not in the transcript');
+      await openCompanion(d, urls.showPage);
+      await expect.poll(async () => (await framedAudio(d))?.ready ?? false).toBe(true);
+      await d.fill(searchbox, 'the experiment is over');
+      await expect
+        .poll(async () => (await d.texts('listitem', results))[0] ?? '')
+        .toContain('experiment is over');
+      await d.press('Enter');
+      await expect
+        .poll(async () => Math.abs(((await framedAudio(d))?.time ?? -100) - sentence.start))
+        .toBeLessThan(1);
+    },
+  },
+  {
+    title: 'a saved link is still saved after the page reloads',
+    async run(d) {
+      await openCompanion(d, urls.showPage);
+      await d.click({ role: 'tab', name: 'Links' });
+      await d.click({ role: 'button', name: 'Save Tokio' });
+      await d.reload();
+      await openCompanion(d, urls.showPage);
+      await d.click({ role: 'tab', name: 'Saved' });
+      await expect
+        .poll(() => d.texts('link', { role: 'region', name: /^Links \(/ }))
+        .toEqual(['Tokio']);
+    },
+  },
+  {
+    title: 'nothing appears on other pages of the same sites',
+    async run(d) {
+      for (const url of urls.unrelated) {
+        await d.goto(url);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        expect(await d.count(launcher)).toBe(0);
+        const added = await d.evaluate(
+          () =>
+            [...document.querySelectorAll('*')].filter(
+              (el) => el.shadowRoot || el.tagName.includes('-'),
+            ).length,
+        );
+        expect(added).toBe(0);
+      }
+    },
+  },
+];
