@@ -75,6 +75,13 @@ export function createTranscriptSearch(
   const scratchBest = new Float64Array(index.units.length);
   const scratchStrength = new Float64Array(index.units.length);
   const scratchFound = new Uint8Array(index.units.length);
+  /** Per-unit sums over all but the last word of the previous query (see `search`). */
+  const sums = {
+    key: '',
+    touched: [] as number[],
+    found: [] as number[],
+    strength: [] as number[],
+  };
 
   function readQuery(query: string): QueryWord[] {
     const tokens = tokenize(query.slice(0, 400), MAX_QUERY_WORDS);
@@ -110,8 +117,32 @@ export function createTranscriptSearch(
     const wordBest = scratchBest;
     const strength = scratchStrength;
     const found = scratchFound;
-    const touched: number[] = [];
-    for (const word of words) {
+    let touched: number[] = [];
+    // While typing, only the last word changes: the sums over the words before it are kept from
+    // the keystroke before and restored instead of walking their postings again.
+    const last = words.length - 1;
+    const before = words
+      .slice(0, last)
+      .map((w) => `${w.content ? '+' : '-'}${w.norm}`)
+      .join(' ');
+    let from = 0;
+    if (last > 0 && sums.key === before) {
+      touched = sums.touched.slice();
+      for (let k = 0; k < touched.length; k++) {
+        const id = touched[k] as number;
+        found[id] = sums.found[k] as number;
+        strength[id] = sums.strength[k] as number;
+      }
+      from = last;
+    }
+    for (let w = from; w < words.length; w++) {
+      const word = words[w] as QueryWord;
+      if (w === last && from === 0 && last > 0) {
+        sums.key = before;
+        sums.touched = touched.slice();
+        sums.found = touched.map((id) => found[id] as number);
+        sums.strength = touched.map((id) => strength[id] as number);
+      }
       const seen: number[] = [];
       for (const [norm, weight] of word.matches)
         for (const id of index.postings.get(norm) ?? []) {

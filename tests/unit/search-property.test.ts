@@ -58,3 +58,35 @@ describe('search input', () => {
     );
   });
 });
+
+describe('search while typing', () => {
+  it('gives the same results as a fresh search, whatever was typed before', () => {
+    const episode = loadEpisode();
+    const words = fc.constantFrom(
+      'rust',
+      'the',
+      'kernel',
+      'kernal',
+      'is',
+      'c',
+      'greg',
+      'save',
+      'linux',
+      'tokio',
+      'io',
+      'a',
+    );
+    const query = fc.array(words, { minLength: 1, maxLength: 5 }).map((w) => w.join(' '));
+    fc.assert(
+      fc.property(fc.array(query, { minLength: 1, maxLength: 6 }), (queries) => {
+        // Every keystroke of every query in one engine; the last query alone in a new one.
+        const typing = createEpisodeSearch(episode);
+        for (const q of queries)
+          for (let i = 1; i <= q.length; i++) typing.search(q.slice(0, i), 10);
+        const q = queries[queries.length - 1] ?? '';
+        expect(typing.search(q, 10)).toEqual(createEpisodeSearch(episode).search(q, 10));
+      }),
+      { numRuns: 15 },
+    );
+  }, 60_000);
+});
