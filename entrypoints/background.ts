@@ -39,13 +39,18 @@ export default defineBackground(() => {
   // Only the extension's own pages can reach the worker's global scope.
   (globalThis as Record<string, unknown>).__companionFindInTranscript = findInTranscript;
 
-  action.onClicked.addListener((tab) => {
-    if (tab.id === undefined) return;
-    browser.tabs
+  // The toolbar button, and its shortcut (`_execute_action` clicks it), on an episode page (where
+  // the popup is switched off) toggles the sidebar.
+  const onToolbarClick = (tab: { id?: number }) => {
+    if (tab.id === undefined) return Promise.resolve();
+    return browser.tabs
       .sendMessage(tab.id, { type: 'companion:toggle' } satisfies CompanionMessage)
       .catch(() => {
         // The page went away or is not an episode page any more: offer the pages again.
         if (tab.id !== undefined) return action.setPopup({ tabId: tab.id, popup: 'popup.html' });
       });
-  });
+  };
+  action.onClicked.addListener((tab) => void onToolbarClick(tab));
+  // Headless browsers have no toolbar to click: the browser tests call the handler here.
+  (globalThis as Record<string, unknown>).__companionToolbarClick = onToolbarClick;
 });
