@@ -10,6 +10,9 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact()],
+    // The packaged episode (130 KB of JSON) goes in as a JSON.parse string, which engines read
+    // faster than the same data as a JavaScript object literal.
+    json: { stringify: true },
   }),
   // `npm run dev` opens the browser on the episode page, where the companion lives.
   webExt: { startUrls: ['https://corrode.dev/podcast/s06e04-rust4linux/'] },

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Episode } from '@/lib/episode-schema';
 import { quoteFavouriteFrom, savedQuotePositions } from '@/lib/favourites-episode';
 import { type Favourite, type QuoteFavourite, quoteId } from '@/lib/favourites-schema';
@@ -138,7 +138,11 @@ export function SaveQuoteToggle({
   store = getFavouritesStore(),
 }: SaveQuoteToggleProps) {
   const here = episode.transcript.turns[turn];
-  const fresh = `quote:${quoteId(here?.start ?? 0, here?.sentences[sentence]?.text ?? '')}`;
+  // Hashing the sentence's text is the costly part of a star: once per sentence, not per render.
+  const fresh = useMemo(
+    () => `quote:${quoteId(here?.start ?? 0, here?.sentences[sentence]?.text ?? '')}`,
+    [here, sentence],
+  );
   // "1|key" or "0|key": one string, so an unchanged answer does not re-render this star.
   const compute = () => {
     const key = positionsFor(store.getState(), episode).get(`${turn}:${sentence}`) ?? fresh;

@@ -20,7 +20,8 @@ interface TranscriptViewState {
 /** Id of a sentence's element, for scrolling to it, flashing it and following playback. */
 export const sentenceId = (turn: number, sentence: number) => `sentence-${turn}-${sentence}`;
 
-const FIRST_TURNS = 12;
+/** More than fill a tall screen (the first turn alone is a screenful in a narrow sidebar). */
+const FIRST_TURNS = 6;
 const TURNS_PER_CHUNK = 30;
 
 /**

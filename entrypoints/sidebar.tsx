@@ -59,6 +59,11 @@ export default defineUnlistedScript(() => {
   host.shadow.adoptedStyleSheets = [...host.shadow.adoptedStyleSheets, ...sheets];
 
   const onReady = (handle: SidebarHandle) => host.attach(handle);
+  // The task after the next frame: the frame that shows the render has been painted. Asked for
+  // before rendering, so it runs ahead of the transcript's progressive rendering.
+  requestAnimationFrame(() =>
+    setTimeout(() => performance.mark('episode-companion:transcript-painted'), 0),
+  );
   const quoteSource = { show: episode.show.title, timeParam: episode.episode.timeParam };
   render(
     <QuoteSource.Provider value={quoteSource}>

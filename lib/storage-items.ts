@@ -1,15 +1,13 @@
 /**
  * Every key the extension stores, declared once (WXT `storage.defineItem` with a fallback, a
- * `version` and its `migrations`). Nothing else in the code base names a storage key.
+ * `version` and its `migrations`), here or in storage-layout.ts, re-exported here. Nothing else in
+ * the code base names a storage key.
  */
 import { storage } from 'wxt/utils/storage';
-import type { SidebarLayoutBySite } from './sidebar-layout';
 
-/** Open/closed and width of the sidebar, per site (host name). Read through `layoutFor`. */
-export const sidebarLayoutItem = storage.defineItem<SidebarLayoutBySite>('local:sidebarLayout', {
-  fallback: {},
-  version: 1,
-});
+// The sidebar's layout is declared in its own module: the content script, which runs on every load
+// of the episode pages, imports only that item (each item declared reads storage when defined).
+export { sidebarLayoutItem } from './storage-layout';
 
 // ---- Favourites (owned by the favourites feature; design notes in lib/favourites-store.ts) ----
 

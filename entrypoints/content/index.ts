@@ -6,7 +6,7 @@
 import './style.css';
 import { EPISODE_MATCHES, episodePageKind } from '@/lib/episode-pages';
 import { clampWidth, layoutFor, withLayout } from '@/lib/sidebar-layout';
-import { sidebarLayoutItem } from '@/lib/storage-items';
+import { sidebarLayoutItem } from '@/lib/storage-layout';
 import {
   type CompanionHost,
   type CompanionMessage,
@@ -94,6 +94,7 @@ export default defineContentScript({
       mountPoint.hidden = !open;
       launcher.hidden = open;
       if (open) {
+        performance.mark('episode-companion:open');
         applyWidth();
         if (sidebar) {
           if (focus) sidebar.focus();
