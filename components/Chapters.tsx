@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { chapterAt } from '@/lib/chapters';
 import type { Chapter } from '@/lib/episode-schema';
 import type { PlayerPortSlot } from '@/lib/player-port';
 import { formatTime } from '@/lib/time';
-import { useDismiss } from './useDismiss';
+import { useDisclosure } from './useDisclosure';
 
 /** Index of the chapter being played; re-renders only when it changes (-1: nothing played yet). */
 export function useCurrentChapter(chapters: readonly Chapter[], player: PlayerPortSlot): number {
@@ -42,15 +42,8 @@ interface ChaptersProps {
  * jumps the transcript and the player to it. Esc closes the list and gives focus back.
  */
 export function Chapters({ chapters, current, onChoose }: ChaptersProps) {
-  const [open, setOpen] = useState(false);
-  const rootRef = useRef<HTMLDivElement>(null);
-  const toggleRef = useRef<HTMLButtonElement>(null);
+  const { open, toggle, close, rootRef, toggleRef } = useDisclosure();
   const listRef = useRef<HTMLOListElement>(null);
-  useDismiss(
-    rootRef,
-    open,
-    useCallback(() => setOpen(false), []),
-  );
 
   useEffect(() => {
     if (!open) return;
@@ -69,10 +62,6 @@ export function Chapters({ chapters, current, onChoose }: ChaptersProps) {
     : `${chapters.length} chapters`;
   const title = now ? now.title : 'Jump to a topic';
 
-  const close = () => {
-    setOpen(false);
-    toggleRef.current?.focus();
-  };
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') {
       event.preventDefault();
@@ -99,7 +88,7 @@ export function Chapters({ chapters, current, onChoose }: ChaptersProps) {
         aria-expanded={open ? 'true' : 'false'}
         aria-controls="chapter-list"
         aria-label={`${label}: ${title}`}
-        onClick={() => setOpen(!open)}
+        onClick={toggle}
       >
         <span class="chapter-label">{label}</span>
         <span class="chapter-now">{title}</span>

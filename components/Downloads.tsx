@@ -1,7 +1,6 @@
-import { useCallback, useRef, useState } from 'preact/hooks';
 import type { Episode } from '@/lib/episode-schema';
 import { type ExportFormat, exportFile } from '@/lib/transcript-export';
-import { useDismiss } from './useDismiss';
+import { useDisclosure } from './useDisclosure';
 
 const CHOICES: ReadonlyArray<{ format: ExportFormat; label: string; detail: string }> = [
   { format: 'markdown', label: 'Transcript as Markdown', detail: 'speakers, times, chapters' },
@@ -27,22 +26,14 @@ function download(name: string, type: string, text: string, where: Node): void {
 
 /** The transcript and chapters in open formats, built from the packaged episode on demand. */
 export function Downloads({ episode }: { episode: Episode }) {
-  const [open, setOpen] = useState(false);
-  const rootRef = useRef<HTMLDivElement>(null);
-  const toggleRef = useRef<HTMLButtonElement>(null);
-  useDismiss(
-    rootRef,
-    open,
-    useCallback(() => setOpen(false), []),
-  );
+  const { open, toggle, close, rootRef, toggleRef } = useDisclosure();
   const choices = CHOICES.filter((c) => c.format !== 'chapters-json' || episode.chapters?.length);
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape' || !open) return;
     event.preventDefault();
     event.stopPropagation();
-    setOpen(false);
-    toggleRef.current?.focus();
+    close();
   };
 
   return (
@@ -56,7 +47,7 @@ export function Downloads({ episode }: { episode: Episode }) {
         aria-controls="download-list"
         aria-label="Download transcript"
         title="Download transcript or chapters"
-        onClick={() => setOpen(!open)}
+        onClick={toggle}
       >
         <span class="download-icon" aria-hidden="true" />
       </button>
@@ -70,8 +61,7 @@ export function Downloads({ episode }: { episode: Episode }) {
               onClick={() => {
                 const file = exportFile(episode, format);
                 if (rootRef.current) download(file.name, file.type, file.text, rootRef.current);
-                setOpen(false);
-                toggleRef.current?.focus();
+                close();
               }}
             >
               <span class="download-label">{label}</span>

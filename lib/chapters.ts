@@ -27,9 +27,15 @@ export interface ChapterEntry {
   line: number;
 }
 
-function entryObject(value: unknown, where: string): Record<string, unknown> {
+/** The chapter at `line` as an object, or a SourceError naming it. */
+function entryObject(
+  value: unknown,
+  file: string,
+  line: number,
+  n: number,
+): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw new Error(`${where}: not an object`);
+    throw new SourceError(file, line, `chapter ${n}: not an object`);
   return value as Record<string, unknown>;
 }
 
@@ -57,12 +63,7 @@ export function parseChapters(text: string, file: string): ChapterEntry[] {
 export function parseCuratedChapters(text: string, file: string): ChapterEntry[] {
   return listEntries(text, file, 'chapters').map(({ value, line }, i) => {
     const n = i + 1;
-    let o: Record<string, unknown>;
-    try {
-      o = entryObject(value, `chapter ${n}`);
-    } catch (e) {
-      throw new SourceError(file, line, (e as Error).message);
-    }
+    const o = entryObject(value, file, line, n);
     const unknown = Object.keys(o).filter((key) => !['start', 'speaker', 'title'].includes(key));
     if (unknown.length > 0)
       throw new SourceError(file, line, `chapter ${n}: unknown field "${unknown[0]}"`);
@@ -91,12 +92,7 @@ export function parsePodcastChapters(text: string, file: string): ChapterEntry[]
     throw new SourceError(file, 1, '"version" must be a string such as "1.2.0"');
   return listEntries(text, file, 'chapters').map(({ value, line }, i) => {
     const n = i + 1;
-    let o: Record<string, unknown>;
-    try {
-      o = entryObject(value, `chapter ${n}`);
-    } catch (e) {
-      throw new SourceError(file, line, (e as Error).message);
-    }
+    const o = entryObject(value, file, line, n);
     const start = o.startTime;
     if (typeof start !== 'number' || !Number.isFinite(start) || start < 0) {
       throw new SourceError(file, line, `chapter ${n}: "startTime" must be seconds (a number ≥ 0)`);
