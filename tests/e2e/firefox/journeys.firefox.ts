@@ -16,7 +16,13 @@ const test = base.extend<
   replica: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixture's dependencies from this pattern.
     async ({}, use) => {
-      const server = await startReplicaServer(443);
+      const server = await startReplicaServer(443).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EACCES' && error.code !== 'EADDRINUSE') throw error;
+        throw new Error(
+          `The Firefox tests serve the replica pages on port 443 (${error.code}): run them as root, ` +
+            'or allow it with `sysctl net.ipv4.ip_unprivileged_port_start=443`, with 443 free.',
+        );
+      });
       await use(server);
       await server.close();
     },
