@@ -13,6 +13,9 @@ export interface IndexedWord {
   /** [start, end) in the unit's text: the words this token highlights. */
   start: number;
   end: number;
+  /** The spoken words it stands for, as indices into the unit's spoken words: [first, last]. */
+  first: number;
+  last: number;
 }
 
 export interface Correction {
@@ -29,17 +32,21 @@ export interface SearchUnit {
   text: string;
   /** Words as spoken, then glossary aliases and spelled-out numbers pointing at their words. */
   words: IndexedWord[];
-  /** Folded words as spoken, joined by spaces, for the exact-phrase test. */
+  /** Folded words as spoken, joined by spaces and with a space at each end, for the phrase test. */
   phrase: string;
+  /** Where each spoken word starts in `phrase`, and `phrase.length` last. */
+  phraseStarts: Int32Array;
+  /** Vocabulary id of each entry of `words`. */
+  wordIds: Int32Array;
   corrections: Correction[];
 }
 
 export interface SearchIndex {
   units: SearchUnit[];
-  /** Folded word → ids of the units containing it (as spoken or as an alias). */
-  postings: Map<string, number[]>;
-  /** Every distinct folded word, for prefix and typo look-ups. */
+  /** Every distinct folded word (as spoken or as an alias); its position is its id. */
   vocabulary: string[];
+  /** By vocabulary id: the ids of the units containing that word, in increasing order. */
+  postings: Int32Array[];
 }
 
 interface AliasForm {
@@ -72,21 +79,32 @@ function aliasForms(glossary: Glossary): Map<string, AliasForm[]> {
   return byFirst;
 }
 
-function buildUnit(
-  base: Omit<SearchUnit, 'words' | 'phrase' | 'corrections'>,
-  forms: Map<string, AliasForm[]>,
-): SearchUnit {
+type UnitText = Omit<SearchUnit, 'words' | 'phrase' | 'phraseStarts' | 'wordIds' | 'corrections'>;
+type BuiltUnit = Omit<SearchUnit, 'wordIds'>;
+
+function buildUnit(base: UnitText, forms: Map<string, AliasForm[]>): BuiltUnit {
   const tokens = tokenize(base.text);
   const norms = tokens.map((t) => t.norm);
-  const words: IndexedWord[] = tokens.map((t) => ({ norm: t.norm, start: t.start, end: t.end }));
+  const words: IndexedWord[] = tokens.map((t, i) => ({
+    norm: t.norm,
+    start: t.start,
+    end: t.end,
+    first: i,
+    last: i,
+  }));
   const corrections: Correction[] = [];
   tokens.forEach((first, at) => {
     for (const form of forms.get(first.norm) ?? []) {
       if (form.words.some((word, j) => norms[at + j] !== word)) continue;
       const last = tokens[at + form.words.length - 1] ?? first;
       // Every other form of the term now points at these spoken words.
-      for (const other of form.others)
-        for (const norm of other) words.push({ norm, start: first.start, end: last.end });
+      const span = {
+        start: first.start,
+        end: last.end,
+        first: at,
+        last: at + form.words.length - 1,
+      };
+      for (const other of form.others) for (const norm of other) words.push({ norm, ...span });
       const heard = base.text.slice(first.start, last.end);
       if (form.meant && !corrections.some((c) => c.heard === heard && c.meant === form.meant))
         corrections.push({ heard, meant: form.meant });
@@ -95,33 +113,55 @@ function buildUnit(
   for (const span of spelledNumbers(norms)) {
     const first = tokens[span.from];
     const last = tokens[span.to - 1];
-    if (first && last) words.push({ norm: span.digits, start: first.start, end: last.end });
+    if (first && last)
+      words.push({
+        norm: span.digits,
+        start: first.start,
+        end: last.end,
+        first: span.from,
+        last: span.to - 1,
+      });
   }
-  return { ...base, words, phrase: ` ${norms.join(' ')} `, corrections };
+  const phraseStarts = new Int32Array(norms.length + 1);
+  let at = 1;
+  norms.forEach((norm, i) => {
+    phraseStarts[i] = at;
+    at += norm.length + 1;
+  });
+  phraseStarts[norms.length] = at;
+  return { ...base, words, phrase: ` ${norms.join(' ')} `, phraseStarts, corrections };
 }
 
 export function buildSearchIndex(episode: Episode, glossary: Glossary): SearchIndex {
   const forms = aliasForms(glossary);
-  const units: SearchUnit[] = [];
+  const built: BuiltUnit[] = [];
   episode.transcript.turns.forEach((turn, t) => {
     turn.sentences.forEach((sentence, s) => {
       const base = { turn: t, sentence: s, speaker: turn.speaker, start: sentence.start };
-      units.push(buildUnit({ ...base, sentenceCount: 1, text: sentence.text }, forms));
+      built.push(buildUnit({ ...base, sentenceCount: 1, text: sentence.text }, forms));
       // A passage of two sentences finds a quote that runs over a sentence boundary.
       const next = turn.sentences[s + 1];
       if (next)
-        units.push(
+        built.push(
           buildUnit({ ...base, sentenceCount: 2, text: `${sentence.text} ${next.text}` }, forms),
         );
     });
   });
-  const postings = new Map<string, number[]>();
-  units.forEach((unit, id) => {
-    for (const word of unit.words) {
-      const list = postings.get(word.norm);
-      if (!list) postings.set(word.norm, [id]);
-      else if (list[list.length - 1] !== id) list.push(id);
-    }
+  const idOf = new Map<string, number>();
+  const lists: number[][] = [];
+  const units = built.map((unit, unitId): SearchUnit => {
+    const wordIds = Int32Array.from(unit.words, (word) => {
+      let id = idOf.get(word.norm);
+      if (id === undefined) {
+        id = lists.length;
+        idOf.set(word.norm, id);
+        lists.push([]);
+      }
+      const list = lists[id] as number[];
+      if (list[list.length - 1] !== unitId) list.push(unitId);
+      return id;
+    });
+    return { ...unit, wordIds };
   });
-  return { units, postings, vocabulary: [...postings.keys()] };
+  return { units, vocabulary: [...idOf.keys()], postings: lists.map((l) => Int32Array.from(l)) };
 }

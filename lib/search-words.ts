@@ -59,32 +59,93 @@ function bitCount(n: number): number {
   return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
-export type WordMatches = ReadonlyMap<string, number>;
+/** The vocabulary words a typed word stands for, by id, with how well each matches. */
+export interface WordMatches {
+  readonly ids: Int32Array;
+  readonly weights: Float64Array;
+}
 
-export function createWordMatcher(vocabulary: readonly string[], postings: Map<string, unknown>) {
+const NONE: WordMatches = { ids: new Int32Array(0), weights: new Float64Array(0) };
+
+/**
+ * `vocabulary[id]` is the word with that id. Prefixes are found by binary search in the sorted
+ * vocabulary; typo candidates only among words of a near length whose letters nearly agree.
+ */
+export function createWordMatcher(vocabulary: readonly string[]) {
   const cache = new Map<string, WordMatches>();
+  const idOf = new Map(vocabulary.map((word, id) => [word, id]));
+  const sorted = Int32Array.from(vocabulary.keys()).sort((a, b) => {
+    const x = vocabulary[a] as string;
+    const y = vocabulary[b] as string;
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
   const masks = Int32Array.from(vocabulary, letterMask);
+  const byLength: Int32Array[] = [];
+  {
+    const lists: number[][] = [];
+    vocabulary.forEach((word, id) => {
+      for (let n = lists.length; n <= word.length; n++) lists.push([]);
+      lists[word.length]?.push(id);
+    });
+    for (const list of lists) byLength.push(Int32Array.from(list));
+  }
+  // Weight of each vocabulary word for the word being matched, 0 when none (left all zero).
+  const weightOf = new Float64Array(vocabulary.length);
+  const found: number[] = [];
+  const give = (id: number, weight: number) => {
+    if (weightOf[id] === 0) found.push(id);
+    if ((weightOf[id] as number) < weight) weightOf[id] = weight;
+  };
+
+  /** Index in `sorted` of the first word not before `word`. */
+  function lowerBound(word: string): number {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((vocabulary[sorted[mid] as number] as string) < word) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  function compute(word: string, typing: boolean): WordMatches {
+    const exact = idOf.get(word);
+    if (exact !== undefined) give(exact, EXACT);
+    if (word.length >= 4 || (typing && word.length >= 2))
+      for (let k = lowerBound(word); k < sorted.length; k++) {
+        const id = sorted[k] as number;
+        const candidate = vocabulary[id] as string;
+        if (!candidate.startsWith(word)) break;
+        if (id !== exact) give(id, PREFIX);
+      }
+    const typos = word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
+    const mask = letterMask(word);
+    for (let n = word.length - typos; typos > 0 && n <= word.length + typos; n++) {
+      const ids = byLength[n];
+      if (!ids) continue;
+      for (let k = 0; k < ids.length; k++) {
+        const id = ids[k] as number;
+        // A prefix match stands; other words must be within reach by letters, then by edits.
+        if (weightOf[id] !== 0 || bitCount(mask ^ (masks[id] as number)) > 2 * typos) continue;
+        const distance = typoDistance(word, vocabulary[id] as string, typos);
+        if (distance <= typos) give(id, distance === 1 ? ONE_TYPO : TWO_TYPOS);
+      }
+    }
+    if (found.length === 0) return NONE;
+    found.sort((a, b) => a - b);
+    const ids = Int32Array.from(found);
+    const weights = Float64Array.from(found, (id) => weightOf[id] as number);
+    for (const id of found) weightOf[id] = 0;
+    found.length = 0;
+    return { ids, weights };
+  }
+
   return (word: string, typing: boolean): WordMatches => {
     const key = `${typing ? '>' : '='}${word}`;
     const cached = cache.get(key);
     if (cached) return cached;
-    const matches = new Map<string, number>();
-    if (postings.has(word)) matches.set(word, EXACT);
-    const prefixOk = word.length >= 4 || (typing && word.length >= 2);
-    const typos = word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
-    const mask = letterMask(word);
-    for (let k = 0; k < vocabulary.length; k++) {
-      const candidate = vocabulary[k] as string;
-      if (candidate === word) continue;
-      if (prefixOk && candidate.startsWith(word)) {
-        matches.set(candidate, PREFIX);
-        continue;
-      }
-      if (typos === 0 || Math.abs(candidate.length - word.length) > typos) continue;
-      if (bitCount(mask ^ (masks[k] as number)) > 2 * typos) continue;
-      const distance = typoDistance(word, candidate, typos);
-      if (distance <= typos) matches.set(candidate, distance === 1 ? ONE_TYPO : TWO_TYPOS);
-    }
+    const matches = compute(word, typing);
     if (cache.size > 2000) cache.clear();
     cache.set(key, matches);
     return matches;

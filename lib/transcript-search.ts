@@ -5,13 +5,23 @@
  * and it splits patterns past 32 characters). Here a word index narrows the transcript to the
  * units that share a word, a prefix or a near word with the query (typos and the glossary's
  * misheard forms included), the units are ranked by how many query words they hold and how
- * closely, exact phrases first, and fuse.js then scores only the best few dozen to order close
- * calls. Highlights come from our own pass over the displayed text, never from Fuse's indices.
+ * closely, exact phrases first, and fuse.js then scores only the best few to order close calls,
+ * each on the stretch of the unit around the words that matched. Highlights come from our own
+ * pass over the displayed text, never from Fuse's indices.
+ *
+ * A keystroke allocates little: per-unit sums live in typed arrays reused from search to search,
+ * and while typing only the last word's postings are walked (the sums over the words before it
+ * are kept from the keystroke before). Little garbage means few collector pauses while typing.
  */
 import Fuse from 'fuse.js';
 import type { Episode } from './episode-schema';
 import { EMPTY_GLOSSARY, type Glossary } from './glossary';
-import { buildSearchIndex, type Correction, type SearchUnit } from './search-index';
+import {
+  buildSearchIndex,
+  type Correction,
+  type IndexedWord,
+  type SearchUnit,
+} from './search-index';
 import { STOP_WORDS, tokenize } from './search-text';
 import { createWordMatcher, type WordMatches } from './search-words';
 
@@ -37,6 +47,11 @@ const MAX_QUERY_WORDS = 12;
 /** Candidates fuse.js re-scores; the others are already out of reach of the top results. */
 const FUSE_CANDIDATES = 16;
 const FUSE_PATTERN_LENGTH = 32;
+/** Spoken words kept on each side of the matched ones in the stretch fuse.js scores. */
+const FUSE_CONTEXT_WORDS = 1;
+/** Bits of `marks`: the word matches a content word of the query, or any word of it. */
+const CONTENT = 1;
+const ANY = 2;
 
 interface QueryWord {
   norm: string;
@@ -44,44 +59,54 @@ interface QueryWord {
   content: boolean;
 }
 
-interface Scored {
-  id: number;
+interface Ranked {
   unit: SearchUnit;
   phrase: boolean;
-  strength: number;
-  key: number;
+  score: number;
 }
 
-function mergeRanges(ranges: Array<[number, number]>, text: string): Array<[number, number]> {
-  ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const merged: Array<[number, number]> = [];
-  for (const [start, end] of ranges) {
-    const last = merged[merged.length - 1];
-    // Neighbouring words separated only by spaces highlight as one phrase.
-    if (last && start <= last[1] + 1 && /^\s*$/.test(text.slice(last[1], start)))
-      last[1] = Math.max(last[1], end);
-    else merged.push([start, end]);
-  }
-  return merged;
+function isBlank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) > 32) return false;
+  return true;
 }
 
 export function createTranscriptSearch(
   episode: Episode,
   glossary: Glossary = EMPTY_GLOSSARY,
 ): TranscriptSearch {
-  const index = buildSearchIndex(episode, glossary);
-  const matchWord = createWordMatcher(index.vocabulary, index.postings);
-  // Reused between searches (and left all zero after each) to spare an allocation a keystroke.
-  const scratchBest = new Float64Array(index.units.length);
-  const scratchStrength = new Float64Array(index.units.length);
-  const scratchFound = new Uint8Array(index.units.length);
-  /** Per-unit sums over all but the last word of the previous query (see `search`). */
-  const sums = {
+  const { units, vocabulary, postings } = buildSearchIndex(episode, glossary);
+  const matchWord = createWordMatcher(vocabulary);
+  const unitCount = units.length;
+  // Scratch space reused by every search, each left as it was found (all zero) afterwards.
+  const wordBest = new Float64Array(unitCount);
+  const strength = new Float64Array(unitCount);
+  const found = new Uint8Array(unitCount);
+  const marks = new Uint8Array(vocabulary.length);
+  const seen = new Int32Array(unitCount);
+  const touched = new Int32Array(unitCount);
+  const candidates = new Int32Array(unitCount);
+  const keys = new Float64Array(unitCount);
+  const sortedKeys = new Float64Array(unitCount);
+  const strengths = new Float64Array(unitCount);
+  const phrases = new Uint8Array(unitCount);
+  /** Per-unit sums over all but the last word of a query, kept for the next keystroke. */
+  let kept = {
     key: '',
-    touched: [] as number[],
-    found: [] as number[],
-    strength: [] as number[],
+    touched: new Int32Array(0),
+    found: new Uint8Array(0),
+    strength: new Float64Array(0),
   };
+  // Bitap runs one pass over the text per error it allows. A stretch that needs more than 40% of
+  // the pattern changed does not line up with it at all, so it is scored 1 without the passes
+  // that would say how badly; the length of the stretch (our own cut) says nothing either.
+  const fuse = new Fuse<string>([], {
+    includeScore: true,
+    ignoreLocation: true,
+    ignoreFieldNorm: true,
+    shouldSort: false,
+    threshold: 0.4,
+    isCaseSensitive: true,
+  });
 
   function readQuery(query: string): QueryWord[] {
     const tokens = tokenize(query.slice(0, 400), MAX_QUERY_WORDS);
@@ -99,12 +124,210 @@ export function createTranscriptSearch(
     });
   }
 
-  function highlight(unit: SearchUnit, words: QueryWord[], phrase: boolean) {
+  function setMarks(words: QueryWord[], on: boolean) {
+    for (const word of words) {
+      const bits = ANY | (word.content ? CONTENT : 0);
+      const { ids } = word.matches;
+      for (let k = 0; k < ids.length; k++) {
+        const id = ids[k] as number;
+        marks[id] = on ? (marks[id] as number) | bits : 0;
+      }
+    }
+  }
+
+  /** Adds one query word's postings to the per-unit sums; returns the new count of touched. */
+  function addWord(word: QueryWord, count: number): number {
+    let seenCount = 0;
+    const { ids, weights } = word.matches;
+    for (let m = 0; m < ids.length; m++) {
+      const weight = weights[m] as number;
+      const list = postings[ids[m] as number] as Int32Array;
+      for (let k = 0; k < list.length; k++) {
+        const id = list[k] as number;
+        const before = wordBest[id] as number;
+        if (before === 0) seen[seenCount++] = id;
+        if (before < weight) wordBest[id] = weight;
+      }
+    }
+    let n = count;
+    for (let k = 0; k < seenCount; k++) {
+      const id = seen[k] as number;
+      const weight = wordBest[id] as number;
+      wordBest[id] = 0;
+      if (word.content) {
+        if (found[id] === 0 && strength[id] === 0) touched[n++] = id;
+        found[id] = (found[id] as number) + 1;
+        strength[id] = (strength[id] as number) + weight;
+      } else if (strength[id] !== 0) strength[id] = (strength[id] as number) + weight * 0.2;
+    }
+    return n;
+  }
+
+  /** The candidates to rank, best first: the `take` with the highest keys, ties by unit id. */
+  function best(count: number, take: number): number[] {
+    let cut = Number.NEGATIVE_INFINITY;
+    if (count > take) {
+      const sorted = sortedKeys.subarray(0, count);
+      sorted.set(keys.subarray(0, count));
+      sorted.sort();
+      cut = sorted[count - take] as number;
+    }
+    const order: number[] = [];
+    for (let k = 0; k < count; k++) if ((keys[k] as number) >= cut) order.push(k);
+    order.sort(
+      (a, b) =>
+        (keys[b] as number) - (keys[a] as number) ||
+        (candidates[a] as number) - (candidates[b] as number),
+    );
+    if (order.length > take) order.length = take;
+    return order;
+  }
+
+  /**
+   * The stretch of the unit's folded words around those the query matched, for fuse.js. Like the
+   * pattern it leaves out the small words, unless the query is only small words: "rust save
+   * linux" then lines up with "rust is gonna save linux" as closely as it should.
+   */
+  function stretch(unit: SearchUnit, smallWordsToo: boolean): string {
+    let first = Number.MAX_SAFE_INTEGER;
+    let last = -1;
+    const { words, wordIds, phrase, phraseStarts } = unit;
+    for (let k = 0; k < wordIds.length; k++)
+      if ((marks[wordIds[k] as number] as number) & CONTENT) {
+        const word = words[k];
+        if (!word) continue;
+        if (word.first < first) first = word.first;
+        if (word.last > last) last = word.last;
+      }
+    if (last < 0) return phrase;
+    const spoken = phraseStarts.length - 1;
+    const from = Math.max(0, first - FUSE_CONTEXT_WORDS);
+    const to = Math.min(spoken - 1, last + FUSE_CONTEXT_WORDS);
+    if (smallWordsToo)
+      return phrase.slice((phraseStarts[from] as number) - 1, phraseStarts[to + 1]);
+    let text = '';
+    for (let i = from; i <= to; i++) {
+      const norm = (words[i] as IndexedWord).norm;
+      if (!STOP_WORDS.has(norm)) text += ` ${norm}`;
+    }
+    return `${text} `;
+  }
+
+  function highlight(unit: SearchUnit, phrase: boolean): Array<[number, number]> {
+    const bits = phrase ? ANY : CONTENT;
     const ranges: Array<[number, number]> = [];
-    for (const w of unit.words)
-      if (words.some((q) => (q.content || phrase) && q.matches.has(w.norm)))
-        ranges.push([w.start, w.end]);
-    return mergeRanges(ranges, unit.text);
+    const { words, wordIds } = unit;
+    for (let k = 0; k < wordIds.length; k++)
+      if ((marks[wordIds[k] as number] as number) & bits) {
+        const word = words[k];
+        if (word) ranges.push([word.start, word.end]);
+      }
+    ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    const merged: Array<[number, number]> = [];
+    for (const range of ranges) {
+      const previous = merged[merged.length - 1];
+      // Neighbouring words separated only by spaces highlight as one phrase.
+      if (previous && range[0] <= previous[1] + 1 && isBlank(unit.text, previous[1], range[0]))
+        previous[1] = Math.max(previous[1], range[1]);
+      else merged.push(range);
+    }
+    return merged;
+  }
+
+  /** Sums over every word of the query, reusing those over all but the last when they match. */
+  function sumWords(words: QueryWord[]): number {
+    const last = words.length - 1;
+    const before = words
+      .slice(0, last)
+      .map((w) => `${w.content ? '+' : '-'}${w.norm}`)
+      .join(' ');
+    let count = 0;
+    if (last > 0 && kept.key === before) {
+      count = kept.touched.length;
+      touched.set(kept.touched);
+      for (let k = 0; k < count; k++) {
+        const id = touched[k] as number;
+        found[id] = kept.found[k] as number;
+        strength[id] = kept.strength[k] as number;
+      }
+    } else {
+      for (let w = 0; w < last; w++) count = addWord(words[w] as QueryWord, count);
+      if (last > 0) {
+        const ids = touched.slice(0, count);
+        kept = {
+          key: before,
+          touched: ids,
+          found: Uint8Array.from(ids, (id) => found[id] as number),
+          strength: Float64Array.from(ids, (id) => strength[id] as number),
+        };
+      }
+    }
+    return addWord(words[last] as QueryWord, count);
+  }
+
+  function rank(words: QueryWord[], content: QueryWord[], limit: number): Ranked[] {
+    const count = sumWords(words);
+    const needed = content.length <= 2 ? content.length : Math.ceil(content.length * 0.6);
+    const phraseText = words.length > 1 ? ` ${words.map((w) => w.norm).join(' ')}` : '';
+    let n = 0;
+    for (let k = 0; k < count; k++) {
+      const id = touched[k] as number;
+      const unit = units[id] as SearchUnit;
+      const foundHere = found[id] as number;
+      const sum = strength[id] as number;
+      found[id] = 0;
+      strength[id] = 0;
+      if (foundHere < needed) continue;
+      // A unit holding the phrase holds every content word of it.
+      const phrase =
+        phraseText.length > 0 && foundHere >= content.length && unit.phrase.includes(phraseText);
+      candidates[n] = id;
+      phrases[n] = Number(phrase);
+      strengths[n] = sum / content.length;
+      // One number orders phrases first, then strength, then sentences before passages, then
+      // earlier before later.
+      keys[n] =
+        Number(phrase) * 4 +
+        (strengths[n] as number) -
+        (unit.sentenceCount - 1) * 1e-3 -
+        unit.start * 1e-8;
+      n++;
+    }
+    const order = best(n, FUSE_CANDIDATES + limit * 3);
+    const entry = (k: number) => ({
+      unit: units[candidates[k] as number] as SearchUnit,
+      phrase: phrases[k] === 1,
+      strength: strengths[k] as number,
+    });
+
+    // fuse.js orders the close calls among the leaders by how the query's letters line up.
+    const leaders = order.slice(0, FUSE_CANDIDATES).map(entry);
+    const pattern = content
+      .map((w) => w.norm)
+      .join(' ')
+      .slice(0, FUSE_PATTERN_LENGTH);
+    // A sentence and the passage that begins with it often share their stretch: score it once.
+    const smallWordsToo = content.some((w) => STOP_WORDS.has(w.norm));
+    const stretches = leaders.map((l) => stretch(l.unit, smallWordsToo));
+    const distinct = [...new Set(stretches)];
+    fuse.setCollection(distinct);
+    const fuseScores = new Map<string, number>();
+    for (const result of fuse.search(pattern)) fuseScores.set(result.item, result.score ?? 1);
+    const ranked: Ranked[] = leaders
+      .map((l, i) => ({
+        unit: l.unit,
+        phrase: l.phrase,
+        score:
+          (l.phrase ? 0 : 1) +
+          (1 - l.strength) * 0.8 +
+          (fuseScores.get(stretches[i] as string) ?? 1) * 0.2,
+      }))
+      .sort((a, b) => a.score - b.score || a.unit.sentenceCount - b.unit.sentenceCount);
+    for (const k of order.slice(FUSE_CANDIDATES)) {
+      const { unit, phrase, strength: s } = entry(k);
+      ranked.push({ unit, phrase, score: 2 - s * 0.8 });
+    }
+    return ranked;
   }
 
   function search(query: string, limit = 50): SearchHit[] {
@@ -112,100 +335,18 @@ export function createTranscriptSearch(
     const words = readQuery(query);
     const content = words.filter((w) => w.content);
     if (content.length === 0) return [];
-    // Per unit: how many content words it holds and how strongly, summed word by word from the
-    // posting lists, so the cost follows the matches, not the size of the transcript.
-    const wordBest = scratchBest;
-    const strength = scratchStrength;
-    const found = scratchFound;
-    let touched: number[] = [];
-    // While typing, only the last word changes: the sums over the words before it are kept from
-    // the keystroke before and restored instead of walking their postings again.
-    const last = words.length - 1;
-    const before = words
-      .slice(0, last)
-      .map((w) => `${w.content ? '+' : '-'}${w.norm}`)
-      .join(' ');
-    let from = 0;
-    if (last > 0 && sums.key === before) {
-      touched = sums.touched.slice();
-      for (let k = 0; k < touched.length; k++) {
-        const id = touched[k] as number;
-        found[id] = sums.found[k] as number;
-        strength[id] = sums.strength[k] as number;
-      }
-      from = last;
+    setMarks(words, true);
+    try {
+      return collect(rank(words, content, limit), limit);
+    } finally {
+      setMarks(words, false);
     }
-    for (let w = from; w < words.length; w++) {
-      const word = words[w] as QueryWord;
-      if (w === last && from === 0 && last > 0) {
-        sums.key = before;
-        sums.touched = touched.slice();
-        sums.found = touched.map((id) => found[id] as number);
-        sums.strength = touched.map((id) => strength[id] as number);
-      }
-      const seen: number[] = [];
-      for (const [norm, weight] of word.matches)
-        for (const id of index.postings.get(norm) ?? []) {
-          const before = wordBest[id] ?? 0;
-          if (before === 0) seen.push(id);
-          if (before < weight) wordBest[id] = weight;
-        }
-      for (const id of seen) {
-        const weight = wordBest[id] ?? 0;
-        wordBest[id] = 0;
-        if (word.content) {
-          if (found[id] === 0 && strength[id] === 0) touched.push(id);
-          found[id] = (found[id] ?? 0) + 1;
-          strength[id] = (strength[id] ?? 0) + weight;
-        } else if (strength[id] !== 0) strength[id] = (strength[id] ?? 0) + weight * 0.2;
-      }
-    }
-    const needed = content.length <= 2 ? content.length : Math.ceil(content.length * 0.6);
-    const phraseText = words.length > 1 ? ` ${words.map((w) => w.norm).join(' ')}` : '';
-    const scored: Scored[] = [];
-    for (const id of touched) {
-      const unit = index.units[id];
-      if (!unit || (found[id] ?? 0) < needed) continue;
-      const phrase = phraseText.length > 0 && unit.phrase.includes(phraseText);
-      scored.push({ id, unit, phrase, strength: (strength[id] ?? 0) / content.length, key: 0 });
-    }
-    for (const id of touched) {
-      strength[id] = 0;
-      found[id] = 0;
-    }
-    // One number per unit orders phrases first, then strength, then sentences before passages,
-    // then earlier before later: cheaper than a comparator over several fields.
-    for (const s of scored)
-      s.key =
-        Number(s.phrase) * 4 + s.strength - (s.unit.sentenceCount - 1) * 1e-3 - s.unit.start * 1e-8;
-    scored.sort((a, b) => b.key - a.key);
+  }
 
-    // fuse.js orders the close calls among the leaders by how the query's letters line up.
-    const leaders = scored.slice(0, FUSE_CANDIDATES);
-    const pattern = content
-      .map((w) => w.norm)
-      .join(' ')
-      .slice(0, FUSE_PATTERN_LENGTH);
-    const fuse = new Fuse(
-      leaders.map((s) => s.unit.phrase),
-      { includeScore: true, ignoreLocation: true, threshold: 1, isCaseSensitive: true },
-    );
-    const fuseScore = new Map<number, number>();
-    for (const result of fuse.search(pattern)) fuseScore.set(result.refIndex, result.score ?? 1);
-    const ranked = leaders
-      .map((s, i) => ({
-        ...s,
-        score: (s.phrase ? 0 : 1) + (1 - s.strength) * 0.8 + (fuseScore.get(i) ?? 1) * 0.2,
-      }))
-      .sort((a, b) => a.score - b.score || a.unit.sentenceCount - b.unit.sentenceCount);
-    const rest = scored
-      .slice(FUSE_CANDIDATES, FUSE_CANDIDATES + limit * 3)
-      .map((s) => ({ ...s, score: 2 - s.strength * 0.8 }));
-
+  function collect(ranked: Ranked[], limit: number): SearchHit[] {
     const taken: SearchUnit[] = [];
     const hits: SearchHit[] = [];
-    for (const s of [...ranked, ...rest]) {
-      const u = s.unit;
+    for (const { unit: u, phrase, score } of ranked) {
       const overlaps = taken.some(
         (t) =>
           t.turn === u.turn &&
@@ -221,9 +362,9 @@ export function createTranscriptSearch(
         speaker: u.speaker,
         start: u.start,
         text: u.text,
-        highlights: highlight(u, words, s.phrase),
+        highlights: highlight(u, phrase),
         corrections: u.corrections,
-        score: s.score,
+        score,
       });
       if (hits.length >= limit) break;
     }

@@ -37,7 +37,12 @@ describe('typo distance', () => {
 
 describe('word matcher', () => {
   const vocabulary = ['kernel', 'kernels', 'colonel', 'language', 'languages', 'rust', 'trust'];
-  const match = createWordMatcher(vocabulary, new Map(vocabulary.map((w) => [w, true])));
+  const matcher = createWordMatcher(vocabulary);
+  /** The matches as word → weight, for reading. */
+  const match = (word: string, typing: boolean) => {
+    const { ids, weights } = matcher(word, typing);
+    return Array.from(ids, (id, k) => [vocabulary[id], weights[k]] as const);
+  };
 
   it('finds the word, the words it begins while typing, and near words', () => {
     expect(Object.fromEntries(match('kernal', false))).toEqual({ kernel: ONE_TYPO });
@@ -47,5 +52,23 @@ describe('word matcher', () => {
       language: TWO_TYPOS,
     });
     expect(Object.fromEntries(match('rust', false))).toEqual({ rust: 1, trust: ONE_TYPO });
+    expect(match('colonol', false)).toEqual([['colonel', ONE_TYPO]]);
+    expect(match('xyzzy', true)).toEqual([]);
+  });
+
+  it('finds exactly the words a short prefix begins, whatever the vocabulary order', () => {
+    const letters = fc.constantFrom('a', 'b', 'c');
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.string({ unit: letters, minLength: 1, maxLength: 6 })),
+        fc.string({ unit: letters, minLength: 2, maxLength: 3 }),
+        (words, prefix) => {
+          // Under four letters a word has no typo matches: only itself and the words it begins.
+          const { ids } = createWordMatcher(words)(prefix, true);
+          const got = Array.from(ids, (id) => words[id] as string).sort();
+          expect(got).toEqual(words.filter((w) => w.startsWith(prefix)).sort());
+        },
+      ),
+    );
   });
 });
