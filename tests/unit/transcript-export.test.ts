@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseChapters, placeChapters } from '@/lib/chapters';
 import { loadEpisode } from '@/lib/packaged-episode';
 import { importPodcastTranscript } from '@/lib/podcast-transcript';
+import { parseTime } from '@/lib/time';
 import {
   exportFile,
   markdownText,
@@ -101,6 +102,38 @@ describe('Markdown', () => {
     );
     const unescaped = text.replace(/\\(.)/g, '$1');
     for (const t of turns) for (const s of t.sentences) expect(unescaped).toContain(s.text);
+  });
+
+  it('reads back to the same turns: speaker, time link and words, under their chapters', () => {
+    const plain = (line: string) => line.replace(/\\(.)/g, '$1');
+    const lines = text.slice(text.indexOf('## Transcript')).split('\n');
+    const read: Array<{ speaker: string; seconds: number; text: string; chapter?: string }> = [];
+    let chapter: string | undefined;
+    lines.forEach((line, i) => {
+      const heading = /^### (.+)$/.exec(line);
+      if (heading) chapter = plain(heading[1] ?? '');
+      const head = /^\*\*(.+)\*\* · \[(\d+:\d\d)\]\((.+)\)$/.exec(line);
+      if (!head) return;
+      const url = new URL(head[3] ?? '');
+      expect(url.searchParams.get('t')).toBe(head[2]);
+      read.push({
+        speaker: plain(head[1] ?? ''),
+        seconds: parseTime(head[2] ?? '') ?? -1,
+        text: plain(lines[i + 2] ?? ''),
+        chapter,
+      });
+      chapter = undefined;
+    });
+    const names = new Map(episode.people.map((p) => [p.id, p.name]));
+    const chapterAt = new Map(episode.chapters?.map((c) => [c.turn, c.title]));
+    expect(read).toEqual(
+      turns.map((t, i) => ({
+        speaker: names.get(t.speaker),
+        seconds: Math.floor(t.start),
+        text: t.sentences.map((s) => s.text).join(' '),
+        chapter: chapterAt.get(i),
+      })),
+    );
   });
 });
 
