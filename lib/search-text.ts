@@ -12,19 +12,25 @@ export interface Token {
   end: number;
 }
 
-// Thousands-separated numbers first ("5,500"), then words that may carry inner apostrophes
-// ("don't", "Greg’s") so the apostrophe does not split them into two tokens.
-const TOKEN_RE = /\p{N}{1,3}(?:,\p{N}{3})+|[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*/gu;
+// Thousands-separated numbers first ("5,500"), then letter pairs written with a slash ("I/O",
+// one word "io"), names ending in "++" ("C++", the word "cpp", not the letter "c"), and words
+// that may carry inner apostrophes ("don't", "Greg’s") so the apostrophe does not split them.
+const TOKEN_RE =
+  /\p{N}{1,3}(?:,\p{N}{3})+|(?<![\p{L}\p{N}/])\p{L}\/\p{L}(?![\p{L}\p{N}/])|[\p{L}\p{N}]+\+\+(?![\p{L}\p{N}+])|[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*/gu;
 const MARKS_RE = /\p{M}+/gu;
-const DROP_RE = /['’,]/g;
+const DROP_RE = /['’,/]/g;
 
-/** Folds one word: "Brüggen" → "bruggen", "don't" → "dont", "5,500" → "5500". */
+/**
+ * Folds one word: "Brüggen" → "bruggen", "don't" → "dont", "5,500" → "5500", "I/O" → "io",
+ * "C++" → "cpp".
+ */
 export function foldWord(word: string): string {
   return word
     .normalize('NFKD')
     .replace(MARKS_RE, '')
     .toLowerCase()
     .replace(/ß/g, 'ss')
+    .replace(/\+\+$/, 'pp')
     .replace(DROP_RE, '');
 }
 

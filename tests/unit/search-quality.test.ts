@@ -70,6 +70,8 @@ const QUALITY: Array<[query: string, spoken: RegExp, speaker: string]> = [
   ['symmetric multiprocessing', /heard of smp/, 'Greg'],
   ['linus dont break userspace', /Don't break user space/, 'Matthias'],
   ['cpp', /could use C\+\+/, 'Greg'],
+  ['c++', /could use C\+\+/, 'Greg'],
+  ['i/o model', /I\.O\. model/, 'Matthias'],
   ['lkml first patch', /mailing list was like, how do I make a patch/, 'Greg'],
   ['untrusted data talk', /talk tomorrow/, 'Greg'],
   ['cve numbering authority', /cna team/, 'Greg'],
