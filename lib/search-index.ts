@@ -7,6 +7,7 @@
 import type { Episode } from './episode-schema';
 import type { Glossary } from './glossary';
 import { spelledNumbers, tokenize } from './search-text';
+import { RELATED } from './search-words';
 
 export interface IndexedWord {
   norm: string;
@@ -56,6 +57,8 @@ interface AliasForm {
   others: string[][];
   /** Set when the transcript saying this form is a speech-to-text error for `meant`. */
   meant: string | undefined;
+  /** The term is only related to what is said: its words match a little weaker. */
+  related: boolean;
 }
 
 /** Glossary forms by their first folded word, so a unit is scanned once whatever the glossary size. */
@@ -71,6 +74,7 @@ function aliasForms(glossary: Glossary): Map<string, AliasForm[]> {
         words,
         others: forms.filter((other) => other !== words),
         meant: misheard ? entry.meant : undefined,
+        related: entry.kind === 'related',
       };
       const first = words[0] ?? '';
       byFirst.set(first, [...(byFirst.get(first) ?? []), form]);
@@ -104,7 +108,9 @@ function buildUnit(base: UnitText, forms: Map<string, AliasForm[]>): BuiltUnit {
         first: at,
         last: at + form.words.length - 1,
       };
-      for (const other of form.others) for (const norm of other) words.push({ norm, ...span });
+      const mark = form.related ? RELATED : '';
+      for (const other of form.others)
+        for (const norm of other) words.push({ norm: mark + norm, ...span });
       const heard = base.text.slice(first.start, last.end);
       if (form.meant && !corrections.some((c) => c.heard === heard && c.meant === form.meant))
         corrections.push({ heard, meant: form.meant });

@@ -68,31 +68,47 @@ export interface WordMatches {
 const NONE: WordMatches = { ids: new Int32Array(0), weights: new Float64Array(0) };
 
 /**
+ * Marks a vocabulary word that stands for a term the conversation only relates to (a show-note
+ * term said in other words): it matches like the word, a little weaker than a word as said.
+ */
+export const RELATED = '\u0001';
+export const RELATED_FACTOR = 0.9;
+
+/**
  * `vocabulary[id]` is the word with that id. Prefixes are found by binary search in the sorted
  * vocabulary; typo candidates only among words of a near length whose letters nearly agree.
  */
 export function createWordMatcher(vocabulary: readonly string[]) {
   const cache = new Map<string, WordMatches>();
-  const idOf = new Map(vocabulary.map((word, id) => [word, id]));
-  const sorted = Int32Array.from(vocabulary.keys()).sort((a, b) => {
-    const x = vocabulary[a] as string;
-    const y = vocabulary[b] as string;
+  // What a typed word is compared with: the word, without the mark of a related term.
+  const keys = vocabulary.map((word) => (word.startsWith(RELATED) ? word.slice(1) : word));
+  const factor = Float64Array.from(vocabulary, (word) =>
+    word.startsWith(RELATED) ? RELATED_FACTOR : 1,
+  );
+  const exactIds = new Map<string, number[]>();
+  keys.forEach((key, id) => {
+    exactIds.set(key, [...(exactIds.get(key) ?? []), id]);
+  });
+  const sorted = Int32Array.from(keys.keys()).sort((a, b) => {
+    const x = keys[a] as string;
+    const y = keys[b] as string;
     return x < y ? -1 : x > y ? 1 : 0;
   });
-  const masks = Int32Array.from(vocabulary, letterMask);
+  const masks = Int32Array.from(keys, letterMask);
   const byLength: Int32Array[] = [];
   {
     const lists: number[][] = [];
-    vocabulary.forEach((word, id) => {
-      for (let n = lists.length; n <= word.length; n++) lists.push([]);
-      lists[word.length]?.push(id);
+    keys.forEach((key, id) => {
+      for (let n = lists.length; n <= key.length; n++) lists.push([]);
+      lists[key.length]?.push(id);
     });
     for (const list of lists) byLength.push(Int32Array.from(list));
   }
   // Weight of each vocabulary word for the word being matched, 0 when none (left all zero).
   const weightOf = new Float64Array(vocabulary.length);
   const found: number[] = [];
-  const give = (id: number, weight: number) => {
+  const give = (id: number, match: number) => {
+    const weight = match * (factor[id] as number);
     if (weightOf[id] === 0) found.push(id);
     if ((weightOf[id] as number) < weight) weightOf[id] = weight;
   };
@@ -103,21 +119,20 @@ export function createWordMatcher(vocabulary: readonly string[]) {
     let hi = sorted.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if ((vocabulary[sorted[mid] as number] as string) < word) lo = mid + 1;
+      if ((keys[sorted[mid] as number] as string) < word) lo = mid + 1;
       else hi = mid;
     }
     return lo;
   }
 
   function compute(word: string, typing: boolean): WordMatches {
-    const exact = idOf.get(word);
-    if (exact !== undefined) give(exact, EXACT);
+    for (const id of exactIds.get(word) ?? []) give(id, EXACT);
     if (word.length >= 4 || (typing && word.length >= 2))
       for (let k = lowerBound(word); k < sorted.length; k++) {
         const id = sorted[k] as number;
-        const candidate = vocabulary[id] as string;
+        const candidate = keys[id] as string;
         if (!candidate.startsWith(word)) break;
-        if (id !== exact) give(id, PREFIX);
+        if (candidate !== word) give(id, PREFIX);
       }
     const typos = word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
     const mask = letterMask(word);
@@ -128,7 +143,7 @@ export function createWordMatcher(vocabulary: readonly string[]) {
         const id = ids[k] as number;
         // A prefix match stands; other words must be within reach by letters, then by edits.
         if (weightOf[id] !== 0 || bitCount(mask ^ (masks[id] as number)) > 2 * typos) continue;
-        const distance = typoDistance(word, vocabulary[id] as string, typos);
+        const distance = typoDistance(word, keys[id] as string, typos);
         if (distance <= typos) give(id, distance === 1 ? ONE_TYPO : TWO_TYPOS);
       }
     }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createEpisodeSearch } from '@/lib/episode-search';
 import { loadEpisode } from '@/lib/packaged-episode';
+import { createTranscriptSearch } from '@/lib/transcript-search';
 
 const search = createEpisodeSearch(loadEpisode());
 
@@ -89,4 +90,28 @@ describe('search while typing', () => {
       { numRuns: 15 },
     );
   }, 60_000);
+});
+
+describe('glossary kinds', () => {
+  const episode = loadEpisode();
+  const search = (kind: 'variant' | 'related') =>
+    createTranscriptSearch(episode, {
+      episode: 'rust-for-linux',
+      entries: [{ meant: 'compiler', heard: ['operating system'], kind }],
+    }).search('compiler', 50);
+  const said = (text: string) => /\bcompiler\b/i.test(text);
+  const other = (text: string) => !/compil/i.test(text) && /operating system/i.test(text);
+
+  it('a term the conversation only relates to ranks below the term as said', () => {
+    const hits = search('related');
+    expect(hits.some((h) => other(h.text))).toBe(true);
+    const lastSaid = hits.findLastIndex((h) => said(h.text));
+    expect(lastSaid).toBeLessThan(hits.findIndex((h) => other(h.text)));
+  });
+
+  it('the same words as a variant rank above them as a related term', () => {
+    const score = (kind: 'variant' | 'related') =>
+      search(kind).find((h) => other(h.text))?.score ?? Number.NaN;
+    expect(score('variant')).toBeLessThan(score('related'));
+  });
 });
