@@ -253,13 +253,17 @@ export function createTranscriptSearch(
     } else {
       for (let w = 0; w < last; w++) count = addWord(words[w] as QueryWord, count);
       if (last > 0) {
-        const ids = touched.slice(0, count);
         kept = {
           key: before,
-          touched: ids,
-          found: Uint8Array.from(ids, (id) => found[id] as number),
-          strength: Float64Array.from(ids, (id) => strength[id] as number),
+          touched: touched.slice(0, count),
+          found: new Uint8Array(count),
+          strength: new Float64Array(count),
         };
+        for (let k = 0; k < count; k++) {
+          const id = touched[k] as number;
+          kept.found[k] = found[id] as number;
+          kept.strength[k] = strength[id] as number;
+        }
       }
     }
     return addWord(words[last] as QueryWord, count);
