@@ -4,7 +4,8 @@
  * - open: from the click on the launcher, and from the toolbar button's command, to the frame
  *   that shows the transcript (median of runs; marks the companion sets on the page's timeline),
  * - the content script's size gzipped, and its main-thread time while the page loads with the
- *   sidebar closed (CPU profile samples attributed to the content script's own file),
+ *   sidebar closed (CPU profile samples with the content script on the stack: its own code and
+ *   the DOM and extension API work it calls; median of runs),
  * - the cost of following playback per time update (scripts/bench-follow-along.ts).
  */
 import { readFileSync } from 'node:fs';
@@ -33,14 +34,26 @@ async function contentScriptLoadMs(page: Page): Promise<number> {
   await page.waitForTimeout(300);
   const { profile } = await cdp.send('Profiler.stop');
   await cdp.detach();
-  const ours = new Set(
-    profile.nodes
-      .filter((n) => n.callFrame.url.includes('/content-scripts/content.js'))
-      .map((n) => n.id),
-  );
+  // A sample counts when the content script is anywhere on its stack: its own code and what it
+  // calls (DOM, the extension APIs' bindings), not only the content script's own frames.
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes)
+    for (const child of node.children ?? []) parent.set(child, node.id);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const ours = new Map<number, boolean>();
+  const isOurs = (id: number | undefined): boolean => {
+    if (id === undefined) return false;
+    const known = ours.get(id);
+    if (known !== undefined) return known;
+    const mine =
+      !!byId.get(id)?.callFrame.url.includes('/content-scripts/content.js') ||
+      isOurs(parent.get(id));
+    ours.set(id, mine);
+    return mine;
+  };
   let micros = 0;
   profile.samples?.forEach((id, i) => {
-    if (ours.has(id)) micros += profile.timeDeltas?.[i] ?? 0;
+    if (isOurs(id)) micros += profile.timeDeltas?.[i] ?? 0;
   });
   return micros / 1000;
 }
@@ -102,6 +115,9 @@ async function main() {
     const page = await session.page();
     const loads: number[] = [];
     const opens: number[] = [];
+    // The first loads compile the script; from the third on the browser runs it from its code
+    // cache, as on a listener's later visits. Both are reported.
+    const firstLoads = [await contentScriptLoadMs(page), await contentScriptLoadMs(page)];
     for (let i = 0; i < RUNS; i++) loads.push(await contentScriptLoadMs(page));
     const intents: number[] = [];
     const toolbar: number[] = [];
@@ -122,6 +138,8 @@ async function main() {
       contentScriptBytes: contentJs.length,
       contentScriptGzipBytes: gzipSync(contentJs).length,
       contentScriptLoadMs: round(median(loads)),
+      contentScriptLoadRunsMs: loads.map((n) => round(n)),
+      contentScriptFirstLoadsMs: firstLoads.map((n) => round(n)),
       followAlongMeanMs: round(follow.following.mean, 4),
       followAlongP95Ms: round(follow.following.p95, 4),
     };
@@ -140,7 +158,7 @@ async function main() {
         `content script: ${figures.contentScriptBytes} B, ${figures.contentScriptGzipBytes} B gzipped (goal ≤ 20 KB)`,
       );
       console.log(
-        `content script main-thread time on load, closed: median ${figures.contentScriptLoadMs} ms (goal ≤ 5)`,
+        `content script main-thread time on load, closed: median ${figures.contentScriptLoadMs} ms (goal ≤ 5) over ${RUNS} loads: ${figures.contentScriptLoadRunsMs.join(', ')} (first two loads: ${figures.contentScriptFirstLoadsMs.join(', ')})`,
       );
       console.log(formatFollowAlong(follow));
     }
