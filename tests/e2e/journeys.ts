@@ -11,6 +11,7 @@ import { NAMES } from './support/sidebar';
 
 const episode: {
   transcript: { turns: Array<{ sentences: Array<{ start: number; text: string }> }> };
+  chapters: Array<{ title: string; start: number }>;
 } = JSON.parse(
   readFileSync(
     new URL('../../assets/episodes/rust-for-linux/episode.generated.json', import.meta.url),
@@ -39,6 +40,8 @@ const framedAudio = (d: CompanionDriver) =>
     const audio = document.querySelector('iframe')?.contentDocument?.querySelector('audio');
     return audio ? { time: audio.currentTime, ready: audio.readyState >= 1 } : undefined;
   });
+
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export interface Journey {
   title: string;
@@ -87,6 +90,58 @@ export const JOURNEYS: Journey[] = [
       await expect
         .poll(async () => Math.abs(((await framedAudio(d))?.time ?? -100) - sentence.start))
         .toBeLessThan(1);
+    },
+  },
+  {
+    title: 'choosing a chapter plays from there and names it above the transcript',
+    async run(d) {
+      const { chapters } = episode;
+      const number = chapters.findIndex((c) => c.title.includes('Coccinelle')) + 1;
+      const chapter = chapters[number - 1];
+      if (!chapter) throw new Error('no Coccinelle chapter');
+      await openCompanion(d, urls.showPage);
+      await expect.poll(async () => (await framedAudio(d))?.ready ?? false).toBe(true);
+      await d.click({ role: 'button', name: /^(Chapter \d+ of \d+|\d+ chapters):/ });
+      await d.waitFor({ role: 'navigation', name: 'Chapters' });
+      await d.click({
+        role: 'button',
+        name: new RegExp(`^\\d+:\\d\\d ?${literal(chapter.title)}$`),
+      });
+      await expect
+        .poll(async () => Math.abs(((await framedAudio(d))?.time ?? -100) - chapter.start))
+        .toBeLessThan(1);
+      await d.waitFor({
+        role: 'button',
+        name: `Chapter ${number} of ${chapters.length}: ${chapter.title}`,
+      });
+    },
+  },
+  {
+    title: 'under a strict Content-Security-Policy the companion is styled and searchable',
+    async run(d) {
+      const style = () =>
+        d.evaluate(() => {
+          const root = document.querySelector('episode-companion')?.shadowRoot;
+          const box = (el: Element | null | undefined) => {
+            if (!el) return undefined;
+            const rect = el.getBoundingClientRect();
+            return { position: getComputedStyle(el).position, width: Math.round(rect.width) };
+          };
+          return {
+            launcher: box(root?.querySelector('.launcher')),
+            aside: box(root?.querySelector('aside')),
+          };
+        });
+      await d.goto(urls.showPageStrictCsp);
+      await d.waitFor(launcher);
+      expect((await style()).launcher?.position).toBe('fixed');
+      await d.click(launcher);
+      await d.waitFor(companion);
+      const { aside } = await style();
+      expect(aside?.position).toBe('fixed');
+      expect(aside?.width ?? 0).toBeGreaterThanOrEqual(320);
+      await d.fill(searchbox, 'kernal');
+      await expect.poll(async () => (await d.texts('listitem', results)).length).toBeGreaterThan(0);
     },
   },
   {
