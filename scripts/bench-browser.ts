@@ -17,17 +17,27 @@ import { startReplicaServer, urls } from '../tests/e2e/support/replica-server';
 import { formatFollowAlong, measureFollowAlong } from './bench-follow-along';
 
 const RUNS = 7;
+/** Page loads measured for the content script's cost (few samples each: the median of many). */
+const LOADS = 15;
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 };
 const round = (n: number, places = 2) => Math.round(n * 10 ** places) / 10 ** places;
 
-/** Main-thread milliseconds sampled inside the content script while the page loads. */
-async function contentScriptLoadMs(page: Page): Promise<number> {
+const SAMPLE_US = 50;
+
+/**
+ * Main-thread milliseconds sampled with the content script on the stack while the page loads:
+ * `cpu` counts each sample for at most twice the profile's median interval between samples,
+ * `wall` for the whole time since the sample before. They differ when the thread was descheduled
+ * (other processes on a shared machine): the sample after the stall carries all of it, though the
+ * script did no work then.
+ */
+async function contentScriptLoadMs(page: Page): Promise<{ cpu: number; wall: number }> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+  await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLE_US });
   await cdp.send('Profiler.start');
   await page.goto(urls.showPage, { waitUntil: 'load' });
   await page.getByRole('button', { name: 'Open episode companion' }).waitFor();
@@ -51,11 +61,17 @@ async function contentScriptLoadMs(page: Page): Promise<number> {
     ours.set(id, mine);
     return mine;
   };
-  let micros = 0;
+  const deltas = profile.timeDeltas ?? [];
+  const cap = 2 * median(deltas.length ? deltas : [SAMPLE_US]);
+  let cpu = 0;
+  let wall = 0;
   profile.samples?.forEach((id, i) => {
-    if (isOurs(id)) micros += profile.timeDeltas?.[i] ?? 0;
+    if (!isOurs(id)) return;
+    const delta = deltas[i] ?? 0;
+    cpu += Math.min(delta, cap);
+    wall += delta;
   });
-  return micros / 1000;
+  return { cpu: cpu / 1000, wall: wall / 1000 };
 }
 
 /** Marks the companion leaves on the page's performance timeline. */
@@ -113,12 +129,12 @@ async function main() {
   const session = await ExtensionSession.launch(replica);
   try {
     const page = await session.page();
-    const loads: number[] = [];
+    const loads: Array<{ cpu: number; wall: number }> = [];
     const opens: number[] = [];
     // The first loads compile the script; from the third on the browser runs it from its code
     // cache, as on a listener's later visits. Both are reported.
     const firstLoads = [await contentScriptLoadMs(page), await contentScriptLoadMs(page)];
-    for (let i = 0; i < RUNS; i++) loads.push(await contentScriptLoadMs(page));
+    for (let i = 0; i < LOADS; i++) loads.push(await contentScriptLoadMs(page));
     const intents: number[] = [];
     const toolbar: number[] = [];
     for (let i = 0; i < RUNS; i++) {
@@ -137,9 +153,10 @@ async function main() {
       toolbarRunsMs: toolbar.map((n) => round(n)),
       contentScriptBytes: contentJs.length,
       contentScriptGzipBytes: gzipSync(contentJs).length,
-      contentScriptLoadMs: round(median(loads)),
-      contentScriptLoadRunsMs: loads.map((n) => round(n)),
-      contentScriptFirstLoadsMs: firstLoads.map((n) => round(n)),
+      contentScriptLoadMs: round(median(loads.map((l) => l.cpu))),
+      contentScriptLoadRunsMs: loads.map((l) => round(l.cpu)),
+      contentScriptLoadWallMs: round(median(loads.map((l) => l.wall))),
+      contentScriptFirstLoadsMs: firstLoads.map((l) => round(l.cpu)),
       followAlongMeanMs: round(follow.following.mean, 4),
       followAlongP95Ms: round(follow.following.p95, 4),
     };
@@ -158,7 +175,7 @@ async function main() {
         `content script: ${figures.contentScriptBytes} B, ${figures.contentScriptGzipBytes} B gzipped (goal ≤ 20 KB)`,
       );
       console.log(
-        `content script main-thread time on load, closed: median ${figures.contentScriptLoadMs} ms (goal ≤ 5) over ${RUNS} loads: ${figures.contentScriptLoadRunsMs.join(', ')} (first two loads: ${figures.contentScriptFirstLoadsMs.join(', ')})`,
+        `content script main-thread time on load, closed: median ${figures.contentScriptLoadMs} ms (goal ≤ 5) over ${LOADS} loads: ${figures.contentScriptLoadRunsMs.join(', ')} (first two loads: ${figures.contentScriptFirstLoadsMs.join(', ')}); with the stalls of a shared machine counted in: median ${figures.contentScriptLoadWallMs} ms`,
       );
       console.log(formatFollowAlong(follow));
     }
