@@ -96,7 +96,7 @@ function buildUnit(base: UnitText, forms: Map<string, AliasForm[]>): BuiltUnit {
     first: i,
     last: i,
   }));
-  const corrections: Correction[] = [];
+  const misheard: Array<Correction & { start: number; end: number }> = [];
   tokens.forEach((first, at) => {
     for (const form of forms.get(first.norm) ?? []) {
       if (form.words.some((word, j) => norms[at + j] !== word)) continue;
@@ -111,11 +111,30 @@ function buildUnit(base: UnitText, forms: Map<string, AliasForm[]>): BuiltUnit {
       const mark = form.related ? RELATED : '';
       for (const other of form.others)
         for (const norm of other) words.push({ norm: mark + norm, ...span });
-      const heard = base.text.slice(first.start, last.end);
-      if (form.meant && !corrections.some((c) => c.heard === heard && c.meant === form.meant))
-        corrections.push({ heard, meant: form.meant });
+      if (form.meant)
+        misheard.push({
+          heard: base.text.slice(first.start, last.end),
+          meant: form.meant,
+          start: first.start,
+          end: last.end,
+        });
     }
   });
+  // One correction per stretch of misheard words: "julia luau → Julia Lawall", not that and
+  // "luau → Julia Lawall" for a part of it; the same words heard twice are one correction too.
+  const corrections: Correction[] = [];
+  for (const c of misheard) {
+    const within = misheard.some(
+      (o) =>
+        o !== c &&
+        o.meant === c.meant &&
+        o.start <= c.start &&
+        c.end <= o.end &&
+        o.end - o.start > c.end - c.start,
+    );
+    if (!within && !corrections.some((k) => k.heard === c.heard && k.meant === c.meant))
+      corrections.push({ heard: c.heard, meant: c.meant });
+  }
   for (const span of spelledNumbers(norms)) {
     const first = tokens[span.from];
     const last = tokens[span.to - 1];

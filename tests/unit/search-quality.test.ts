@@ -108,6 +108,14 @@ describe('search quality', () => {
     expect(hit?.corrections).toContainEqual({ heard: 'Coconut', meant: 'Coccinelle' });
   });
 
+  it('names each misheard stretch once, not again for a part of it', () => {
+    const [hit] = search.search('julia lawall', 1);
+    expect(hit?.corrections).toEqual([
+      { heard: 'julia luau', meant: 'Julia Lawall' },
+      { heard: 'coconut', meant: 'Coccinelle' },
+    ]);
+  });
+
   it('highlights the spoken words that matched, misheard forms included', () => {
     const [hit] = search.search('coccinelle', 1);
     const marked = hit?.highlights.map(([s, e]) => hit.text.slice(s, e));
