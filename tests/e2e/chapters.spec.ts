@@ -6,21 +6,10 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Download, Page } from '@playwright/test';
+import { chapters } from './support/episode';
 import { expect, test } from './support/fixtures';
 import { media, playerReady, setMedia } from './support/media';
 
-interface Chapter {
-  title: string;
-  turn: number;
-  start: number;
-}
-const episode: { chapters: Chapter[]; transcript: { turns: unknown[] } } = JSON.parse(
-  readFileSync(
-    new URL('../../assets/episodes/rust-for-linux/episode.generated.json', import.meta.url),
-    'utf8',
-  ),
-);
-const { chapters } = episode;
 const chapterNamed = (words: string) => {
   const index = chapters.findIndex((c) => c.title.includes(words));
   if (index < 0) throw new Error(`no chapter titled with "${words}"`);

@@ -3,21 +3,11 @@
  * them through Playwright (journeys.spec.ts), Firefox through Puppeteer over WebDriver BiDi
  * (firefox/journeys.firefox.ts), on the same replicas of the episode's pages.
  */
-import { readFileSync } from 'node:fs';
 import { expect } from '@playwright/test';
 import type { CompanionDriver, Target } from './support/driver';
+import { chapters, episode } from './support/episode';
 import { urls } from './support/replica-server';
 import { NAMES } from './support/sidebar';
-
-const episode: {
-  transcript: { turns: Array<{ sentences: Array<{ start: number; text: string }> }> };
-  chapters: Array<{ title: string; start: number }>;
-} = JSON.parse(
-  readFileSync(
-    new URL('../../assets/episodes/rust-for-linux/episode.generated.json', import.meta.url),
-    'utf8',
-  ),
-);
 
 const launcher: Target = { role: 'button', name: NAMES.launcher };
 const companion: Target = { role: 'complementary', name: NAMES.root };
@@ -95,7 +85,6 @@ export const JOURNEYS: Journey[] = [
   {
     title: 'choosing a chapter plays from there and names it above the transcript',
     async run(d) {
-      const { chapters } = episode;
       const number = chapters.findIndex((c) => c.title.includes('Coccinelle')) + 1;
       const chapter = chapters[number - 1];
       if (!chapter) throw new Error('no Coccinelle chapter');

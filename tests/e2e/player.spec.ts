@@ -5,23 +5,11 @@
  * clipboard, "Find in transcript" opens the search, the host page shows the passage in its own
  * transcript, and the shortcuts work in the sidebar only.
  */
-import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { episode } from './support/episode';
 import { expect, test } from './support/fixtures';
 import { media, playerReady, setMedia } from './support/media';
 import { Sidebar } from './support/sidebar';
-
-interface EpisodeData {
-  transcript: {
-    turns: Array<{ speaker: string; sentences: Array<{ start: number; text: string }> }>;
-  };
-}
-const episode: EpisodeData = JSON.parse(
-  readFileSync(
-    new URL('../../assets/episodes/rust-for-linux/episode.generated.json', import.meta.url),
-    'utf8',
-  ),
-);
 
 /** Sentences in speaking order, each with the time the next one starts. */
 const lines = episode.transcript.turns.flatMap((turn, t) =>

@@ -4,39 +4,18 @@
  * resizing by dragging, the dark theme, reduced motion, `/` from the page, and a closed
  * companion that takes no room on the page.
  */
-import { readFileSync } from 'node:fs';
-import { LINK_GROUP_LABELS, type LinkGroup } from '../../lib/episode-schema';
+import { LINK_GROUP_LABELS } from '../../lib/episode-schema';
 import { formatTime } from '../../lib/time';
+import { episode, expectSafeLink } from './support/episode';
 import { expect, test } from './support/fixtures';
 import { Sidebar } from './support/sidebar';
 
-const episode = JSON.parse(
-  readFileSync(
-    new URL('../../assets/episodes/rust-for-linux/episode.generated.json', import.meta.url),
-    'utf8',
-  ),
-) as {
-  transcript: { turns: Array<{ start: number; sentences: Array<{ text: string }> }> };
-  links: Array<{ title: string; note?: string; group: LinkGroup; mentions: number[] }>;
-  officialLinks: Array<{ label: string; url: string }>;
-  people: Array<{
-    name: string;
-    role: 'host' | 'guest';
-    title: string;
-    bio: string[];
-    links: Array<{ label: string; url: string }>;
-  }>;
-};
-
-const REL = /(?=.*noopener)(?=.*noreferrer)/;
-
 test('↑/↓ move the active result, Enter opens that one, and the count read out is the one shown', async ({
   page,
+  sidebar,
   urls,
 }) => {
-  const sidebar = new Sidebar(page);
-  await sidebar.goto(urls.showPage);
-  await sidebar.open();
+  await sidebar.visitOpen(urls.showPage);
   await sidebar.search('stable kernel');
   const results = sidebar.results;
   await expect(results.nth(2)).toBeVisible();
@@ -75,11 +54,10 @@ test('↑/↓ move the active result, Enter opens that one, and the count read o
 
 test('People: each person’s role, title, bio and links that open safely in a new tab', async ({
   page,
+  sidebar,
   urls,
 }) => {
-  const sidebar = new Sidebar(page);
-  await sidebar.goto(urls.hostPage);
-  await sidebar.open();
+  await sidebar.visitOpen(urls.hostPage);
   await sidebar.showTab('People');
   const panel = sidebar.panel();
   for (const person of episode.people) {
@@ -92,21 +70,17 @@ test('People: each person’s role, title, bio and links that open safely in a n
     for (const paragraph of person.bio) await expect(card).toContainText(paragraph);
     const web = card.getByRole('list', { name: `${person.name} on the web` });
     for (const link of person.links) {
-      const anchor = web.getByRole('link', { name: link.label, exact: true });
-      await expect(anchor).toHaveAttribute('href', link.url);
-      await expect(anchor).toHaveAttribute('target', '_blank');
-      await expect(anchor).toHaveAttribute('rel', REL);
+      await expectSafeLink(web.getByRole('link', { name: link.label, exact: true }), link.url);
     }
   }
 });
 
 test('Links: topic headings, notes, when each link comes up (M:SS), and the official links', async ({
   page,
+  sidebar,
   urls,
 }) => {
-  const sidebar = new Sidebar(page);
-  await sidebar.goto(urls.showPage);
-  await sidebar.open();
+  await sidebar.visitOpen(urls.showPage);
   await sidebar.showTab('Links');
   const panel = sidebar.panel();
   const groups = new Set(episode.links.map((l) => l.group));
@@ -130,20 +104,16 @@ test('Links: topic headings, notes, when each link comes up (M:SS), and the offi
   }
   const official = panel.getByRole('region', { name: 'Official links' });
   for (const link of episode.officialLinks) {
-    const anchor = official.getByRole('link', { name: link.label, exact: true });
-    await expect(anchor).toHaveAttribute('href', link.url);
-    await expect(anchor).toHaveAttribute('target', '_blank');
-    await expect(anchor).toHaveAttribute('rel', REL);
+    await expectSafeLink(official.getByRole('link', { name: link.label, exact: true }), link.url);
   }
 });
 
 test('dragging the edge resizes the sidebar and the page narrows with it', async ({
   page,
+  sidebar,
   urls,
 }) => {
-  const sidebar = new Sidebar(page);
-  await sidebar.goto(urls.showPage);
-  await sidebar.open();
+  await sidebar.visitOpen(urls.showPage);
   const separator = sidebar.root.getByRole('separator', { name: 'Resize episode companion' });
   const before = await sidebar.root.boundingBox();
   const handle = await separator.boundingBox();

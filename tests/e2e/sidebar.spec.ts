@@ -2,21 +2,10 @@
  * The sidebar on the replicas of the episode's two pages, as a user sees it: where it appears,
  * what it shows, search by keyboard, layout beside the page, isolation, themes and accessibility.
  */
-import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
+import { episode, expectSafeLink } from './support/episode';
 import { expect, test } from './support/fixtures';
 import { NAMES, Sidebar } from './support/sidebar';
-
-const episode = JSON.parse(
-  readFileSync(
-    new URL('../../assets/episodes/rust-for-linux/episode.generated.json', import.meta.url),
-    'utf8',
-  ),
-) as {
-  transcript: { turns: Array<{ sentences: Array<{ text: string }> }> };
-  links: Array<{ title: string; url: string; mentions: number[] }>;
-  people: Array<{ name: string }>;
-};
 
 test('appears closed on both episode pages, with or without a time link, and opens', async ({
   page,
@@ -91,10 +80,10 @@ test('people and links: bios, every resource link with its real address and ment
 
   await sidebar.showTab('Links');
   for (const link of episode.links) {
-    const anchor = sidebar.panel().getByRole('link', { name: link.title, exact: true });
-    await expect(anchor).toHaveAttribute('href', link.url);
-    await expect(anchor).toHaveAttribute('target', '_blank');
-    await expect(anchor).toHaveAttribute('rel', /(?=.*noopener)(?=.*noreferrer)/);
+    await expectSafeLink(
+      sidebar.panel().getByRole('link', { name: link.title, exact: true }),
+      link.url,
+    );
   }
   // "Mentioned at" shows the first turn where Coccinelle comes up, in the transcript.
   const coccinelle = episode.links.find((l) => l.title === 'Coccinelle');
