@@ -83,6 +83,38 @@ export const JOURNEYS: Journey[] = [
     },
   },
   {
+    title: 'the line being spoken follows the player in the srcless embed frame',
+    async run(d) {
+      // A line well into the episode that lasts a few seconds (sentence starts are estimates).
+      const lines = episode.transcript.turns.flatMap((t) => t.sentences);
+      const index = lines.findIndex(
+        (l, i) =>
+          l.start >= 900 && (lines[i + 1]?.start ?? Number.POSITIVE_INFINITY) - l.start >= 3,
+      );
+      const line = lines[index];
+      if (!line) throw new Error('no line of a few seconds after 15:00');
+      await openCompanion(d, urls.showPage);
+      await expect.poll(async () => (await framedAudio(d))?.ready ?? false).toBe(true);
+      await d.evaluateWith((seconds) => {
+        const audio = document.querySelector('iframe')?.contentDocument?.querySelector('audio');
+        if (audio) audio.currentTime = seconds;
+      }, line.start + 1);
+      // The marked line's words, without its save and copy buttons.
+      await expect
+        .poll(() =>
+          d.evaluate(() => {
+            const marked = document
+              .querySelector('episode-companion')
+              ?.shadowRoot?.querySelector('.sentence[aria-current="true"]')
+              ?.cloneNode(true) as Element | undefined;
+            for (const button of marked?.querySelectorAll('button') ?? []) button.remove();
+            return marked?.textContent?.trim() ?? '';
+          }),
+        )
+        .toBe(line.text);
+    },
+  },
+  {
     title: 'choosing a chapter plays from there and names it above the transcript',
     async run(d) {
       const number = chapters.findIndex((c) => c.title.includes('Coccinelle')) + 1;

@@ -42,6 +42,8 @@ export interface CompanionDriver {
   texts(role: Role, within: Target): Promise<string[]>;
   /** Runs `fn` in the page (it cannot close over test variables) and returns its result. */
   evaluate<T>(fn: () => T | Promise<T>): Promise<T>;
+  /** The same, with a number passed in. */
+  evaluateWith<T>(fn: (value: number) => T | Promise<T>, value: number): Promise<T>;
 }
 
 /** A name as it can cross into the page. */

@@ -144,4 +144,7 @@ export class PuppeteerDriver implements CompanionDriver {
   evaluate<T>(fn: () => T | Promise<T>): Promise<T> {
     return this.page.evaluate(fn) as Promise<T>;
   }
+  evaluateWith<T>(fn: (value: number) => T | Promise<T>, value: number): Promise<T> {
+    return this.page.evaluate(fn, value) as Promise<T>;
+  }
 }

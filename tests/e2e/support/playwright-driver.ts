@@ -40,4 +40,7 @@ export class PlaywrightDriver implements CompanionDriver {
   evaluate<T>(fn: () => T | Promise<T>): Promise<T> {
     return this.page.evaluate(fn);
   }
+  evaluateWith<T>(fn: (value: number) => T | Promise<T>, value: number): Promise<T> {
+    return this.page.evaluate(fn, value);
+  }
 }
