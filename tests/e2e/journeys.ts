@@ -166,6 +166,21 @@ export const JOURNEYS: Journey[] = [
     },
   },
   {
+    title: 'the transcript downloads as WebVTT with a voice-tagged cue for every sentence',
+    async run(d) {
+      await openCompanion(d, urls.showPage);
+      await d.click({ role: 'button', name: 'Download transcript' });
+      const file = await d.download({ role: 'button', name: 'Download transcript as WebVTT' });
+      expect(file.name).toBe('rust-for-linux-s06e04-transcript.vtt');
+      expect(file.text.startsWith('WEBVTT')).toBe(true);
+      const sentences = episode.transcript.turns.flatMap((t) => t.sentences);
+      expect(file.text.match(/^<v [^>]+>/gm)).toHaveLength(sentences.length);
+      expect(file.text).toContain(
+        `<v Greg Kroah-Hartman>${sentences.find((s) => s.text.includes('Coconut'))?.text}`,
+      );
+    },
+  },
+  {
     title: 'a saved link is still saved after the page reloads',
     async run(d) {
       await openCompanion(d, urls.showPage);

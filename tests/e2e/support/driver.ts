@@ -40,6 +40,8 @@ export interface CompanionDriver {
   waitFor(target: Target, visible?: boolean): Promise<void>;
   /** Visible texts of the elements with `role` inside the (first visible) element `within`. */
   texts(role: Role, within: Target): Promise<string[]>;
+  /** Clicks `target`, which saves a file, and returns the file as the browser saved it. */
+  download(target: Target): Promise<{ name: string; text: string }>;
   /** Runs `fn` in the page (it cannot close over test variables) and returns its result. */
   evaluate<T>(fn: () => T | Promise<T>): Promise<T>;
   /** The same, with a number passed in. */

@@ -3,7 +3,8 @@
  * add-on installed as a temporary add-on. Firefox has no host mapping by port: every host name
  * resolves to 127.0.0.1 on the URL's own port, so the replica server listens on 443.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
@@ -38,6 +39,8 @@ export async function launchFirefox(extensionPath = FIREFOX_BUILD): Promise<Fire
   if (!existsSync(join(extensionPath, 'manifest.json'))) {
     throw new Error(`No Firefox build in ${extensionPath}: run \`npm run build:firefox\` first.`);
   }
+  // Downloads are saved, without asking, into a folder of this session's own.
+  const downloads = mkdtempSync(join(tmpdir(), 'companion-downloads-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: firefoxPath(),
@@ -47,6 +50,10 @@ export async function launchFirefox(extensionPath = FIREFOX_BUILD): Promise<Fire
     extraPrefsFirefox: {
       'network.dns.forceResolve': '127.0.0.1',
       'media.autoplay.default': 0,
+      'browser.download.folderList': 2,
+      'browser.download.dir': downloads,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
     },
   });
   try {
@@ -62,12 +69,16 @@ export async function launchFirefox(extensionPath = FIREFOX_BUILD): Promise<Fire
     return {
       browser,
       page,
-      driver: new PuppeteerDriver(page),
+      driver: new PuppeteerDriver(page, downloads),
       foreignRequests,
-      close: () => browser.close(),
+      close: async () => {
+        await browser.close();
+        rmSync(downloads, { recursive: true, force: true });
+      },
     };
   } catch (e) {
     await browser.close();
+    rmSync(downloads, { recursive: true, force: true });
     throw e;
   }
 }
@@ -77,7 +88,10 @@ const FINDER = findByRole.toString();
 
 export class PuppeteerDriver implements CompanionDriver {
   readonly browserName = 'firefox';
-  constructor(readonly page: Page) {}
+  constructor(
+    readonly page: Page,
+    private readonly downloads: string,
+  ) {}
 
   private async all(target: Target, within?: Target): Promise<ElementHandle<Element>[]> {
     const find = `(${FINDER})`;
@@ -140,6 +154,18 @@ export class PuppeteerDriver implements CompanionDriver {
   async texts(role: Role, within: Target) {
     const items = await this.all({ role }, within);
     return Promise.all(items.map((item) => item.evaluate((el) => (el as HTMLElement).innerText)));
+  }
+  async download(target: Target) {
+    const before = new Set(readdirSync(this.downloads));
+    await this.click(target);
+    let name = '';
+    // Firefox writes a `.part` file and renames it once the download is complete.
+    await until('the downloaded file', async () => {
+      const now = readdirSync(this.downloads).filter((f) => !before.has(f));
+      name = now.find((f) => !f.endsWith('.part')) ?? '';
+      return name !== '' && !now.some((f) => f.endsWith('.part'));
+    });
+    return { name, text: readFileSync(join(this.downloads, name), 'utf8') };
   }
   evaluate<T>(fn: () => T | Promise<T>): Promise<T> {
     return this.page.evaluate(fn) as Promise<T>;

@@ -1,4 +1,5 @@
 /** The journeys' driver over a Playwright page (Chromium), with Playwright's own role locators. */
+import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import type { CompanionDriver, Target } from './driver';
 
@@ -36,6 +37,13 @@ export class PlaywrightDriver implements CompanionDriver {
   }
   async texts(role: Target['role'], within: Target) {
     return this.first(within).getByRole(role).allInnerTexts();
+  }
+  async download(target: Target) {
+    const [file] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.first(target).click(),
+    ]);
+    return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
   }
   evaluate<T>(fn: () => T | Promise<T>): Promise<T> {
     return this.page.evaluate(fn);
