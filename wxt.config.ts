@@ -14,8 +14,13 @@ export default defineConfig({
     // faster than the same data as a JavaScript object literal.
     json: { stringify: true },
   }),
-  // `npm run dev` opens the browser on the episode page, where the companion lives.
-  webExt: { startUrls: ['https://corrode.dev/podcast/s06e04-rust4linux/'] },
+  // `npm run dev` opens the browser on the episode page, where the companion lives. Chromium
+  // refuses to start as root (as in containers and on our machines) unless told to go without
+  // its sandbox; as any other user it keeps it.
+  webExt: {
+    startUrls: ['https://corrode.dev/podcast/s06e04-rust4linux/'],
+    chromiumArgs: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
+  },
   manifest: ({ manifestVersion, browser }) => ({
     name: 'Rust for Linux — Episode Companion',
     description:
