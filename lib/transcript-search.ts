@@ -222,7 +222,14 @@ export function createTranscriptSearch(
         const word = words[k];
         if (word) ranges.push([word.start, word.end]);
       }
-    ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    // Spoken words come in order; only glossary forms and numbers, listed after them, need a sort.
+    let sorted = true;
+    for (let k = 1; k < ranges.length && sorted; k++) {
+      const a = ranges[k - 1] as [number, number];
+      const b = ranges[k] as [number, number];
+      sorted = a[0] < b[0] || (a[0] === b[0] && a[1] <= b[1]);
+    }
+    if (!sorted) ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
     const merged: Array<[number, number]> = [];
     for (const range of ranges) {
       const previous = merged[merged.length - 1];
