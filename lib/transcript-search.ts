@@ -65,6 +65,12 @@ interface Ranked {
   score: number;
 }
 
+/** Units best first, made on demand. */
+interface Ranking {
+  length: number;
+  at(i: number): Ranked;
+}
+
 function isBlank(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (text.charCodeAt(i) > 32) return false;
   return true;
@@ -276,7 +282,7 @@ export function createTranscriptSearch(
     return addWord(words[last] as QueryWord, count);
   }
 
-  function rank(words: QueryWord[], content: QueryWord[], limit: number): Ranked[] {
+  function rank(words: QueryWord[], content: QueryWord[], limit: number): Ranking {
     const count = sumWords(words);
     const needed = content.length <= 2 ? content.length : Math.ceil(content.length * 0.6);
     const phraseText = words.length > 1 ? ` ${words.map((w) => w.norm).join(' ')}` : '';
@@ -334,11 +340,16 @@ export function createTranscriptSearch(
           (fuseScores.get(stretches[i] as string) ?? 1) * 0.2,
       }))
       .sort((a, b) => a.score - b.score || a.unit.sentenceCount - b.unit.sentenceCount);
-    for (const k of order.slice(FUSE_CANDIDATES)) {
-      const { unit, phrase, strength: s } = entry(k);
-      ranked.push({ unit, phrase, score: 2 - s * 0.8 });
-    }
-    return ranked;
+    // The rest keep their order; each is made only if the hits are not complete before it.
+    return {
+      length: order.length,
+      at: (i: number): Ranked => {
+        if (i < ranked.length) return ranked[i] as Ranked;
+        const k = order[i] as number;
+        const unit = units[candidates[k] as number] as SearchUnit;
+        return { unit, phrase: phrases[k] === 1, score: 2 - (strengths[k] as number) * 0.8 };
+      },
+    };
   }
 
   function search(query: string, limit = 50): SearchHit[] {
@@ -354,10 +365,11 @@ export function createTranscriptSearch(
     }
   }
 
-  function collect(ranked: Ranked[], limit: number): SearchHit[] {
+  function collect(ranking: Ranking, limit: number): SearchHit[] {
     const taken: SearchUnit[] = [];
     const hits: SearchHit[] = [];
-    for (const { unit: u, phrase, score } of ranked) {
+    for (let i = 0; i < ranking.length; i++) {
+      const { unit: u, phrase, score } = ranking.at(i);
       const overlaps = taken.some(
         (t) =>
           t.turn === u.turn &&
