@@ -419,8 +419,8 @@ class TranscriptSearchEngine implements TranscriptSearch {
 
 /**
  * The search over `episode`'s transcript. Its methods live on one class rather than in closures
- * made per search, so searches made one after another (the benchmark's rounds, a sidebar opened
- * again) share one set of compiled code and feedback.
+ * made per search, so searches made one after another (the benchmark's rounds) share one set of
+ * compiled code and feedback.
  */
 export function createTranscriptSearch(
   episode: Episode,
