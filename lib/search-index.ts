@@ -132,8 +132,9 @@ function buildUnit(base: UnitText, forms: Map<string, AliasForm[]>): BuiltUnit {
         c.end <= o.end &&
         o.end - o.start > c.end - c.start,
     );
-    if (!within && !corrections.some((k) => k.heard === c.heard && k.meant === c.meant))
-      corrections.push({ heard: c.heard, meant: c.meant });
+    const same = (k: Correction) =>
+      k.meant === c.meant && k.heard.toLowerCase() === c.heard.toLowerCase();
+    if (!within && !corrections.some(same)) corrections.push({ heard: c.heard, meant: c.meant });
   }
   for (const span of spelledNumbers(norms)) {
     const first = tokens[span.from];

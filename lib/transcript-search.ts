@@ -34,7 +34,11 @@ export interface SearchHit {
   text: string;
   highlights: Array<[number, number]>;
   corrections: Correction[];
-  /** Lower is better: exact phrases score below 1, other matches between 1 and 2. */
+  /**
+   * Lower is better. Exact phrases come first, then the other matches, each ordered by their
+   * score: how many of the query's words the hit holds and how closely, and how well the letters
+   * line up.
+   */
   score: number;
 }
 
@@ -71,8 +75,12 @@ interface Ranking {
   at(i: number): Ranked;
 }
 
+const SPACE = /\s/;
+
+/** Whether text[from, to) is only white space (no-break and other Unicode spaces included). */
 function isBlank(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (text.charCodeAt(i) > 32) return false;
+  for (let i = from; i < to; i++)
+    if (text.charCodeAt(i) > 32 && !SPACE.test(text.charAt(i))) return false;
   return true;
 }
 
@@ -81,7 +89,8 @@ class TranscriptSearchEngine implements TranscriptSearch {
   private readonly units: SearchUnit[];
   private readonly postings: Int32Array[];
   private readonly matchWord: (word: string, typing: boolean) => WordMatches;
-  // Scratch space reused by every search, each left as it was found (all zero) afterwards.
+  // Scratch space reused by every search. These four are left all zero after each search; the
+  // rest are written before they are read.
   private readonly wordBest: Float64Array;
   private readonly strength: Float64Array;
   private readonly found: Uint8Array;
@@ -132,8 +141,11 @@ class TranscriptSearchEngine implements TranscriptSearch {
   }
 
   private readQuery(query: string): QueryWord[] {
-    const tokens = tokenize(query.slice(0, 400), MAX_QUERY_WORDS);
-    const typingAt = /[\p{L}\p{N}]$/u.test(query) ? tokens.length - 1 : -1;
+    const tokens = tokenize(query.slice(0, 400), MAX_QUERY_WORDS + 1);
+    // Past the words read, the last one read is not the one being typed.
+    const cut = tokens.length > MAX_QUERY_WORDS;
+    if (cut) tokens.length = MAX_QUERY_WORDS;
+    const typingAt = !cut && /[\p{L}\p{N}]$/u.test(query) ? tokens.length - 1 : -1;
     const allStop = tokens.every((t) => STOP_WORDS.has(t.norm));
     return tokens.map((t, i) => {
       // A word just begun (one or two letters after others) narrows nothing yet: it only helps
@@ -304,6 +316,9 @@ class TranscriptSearchEngine implements TranscriptSearch {
     const count = this.sumWords(words);
     const needed = content.length <= 2 ? content.length : Math.ceil(content.length * 0.6);
     const phraseText = words.length > 1 ? ` ${words.map((w) => w.norm).join(' ')}` : '';
+    // A unit holding the phrase holds every content word before the last exactly; the last need
+    // only begin a word there, which may not count as a match of it (a short word not typed on).
+    const phraseFound = content.length - ((words[words.length - 1] as QueryWord).content ? 1 : 0);
     let n = 0;
     for (let k = 0; k < count; k++) {
       const id = this.touched[k] as number;
@@ -313,9 +328,8 @@ class TranscriptSearchEngine implements TranscriptSearch {
       this.found[id] = 0;
       this.strength[id] = 0;
       if (foundHere < needed) continue;
-      // A unit holding the phrase holds every content word of it.
       const phrase =
-        phraseText.length > 0 && foundHere >= content.length && unit.phrase.includes(phraseText);
+        phraseText.length > 0 && foundHere >= phraseFound && unit.phrase.includes(phraseText);
       this.candidates[n] = id;
       this.phrases[n] = Number(phrase);
       this.strengths[n] = sum / content.length;
@@ -357,7 +371,12 @@ class TranscriptSearchEngine implements TranscriptSearch {
           (1 - l.strength) * 0.8 +
           (fuseScores.get(stretches[i] as string) ?? 1) * 0.2,
       }))
-      .sort((a, b) => a.score - b.score || a.unit.sentenceCount - b.unit.sentenceCount);
+      .sort(
+        (a, b) =>
+          Number(b.phrase) - Number(a.phrase) ||
+          a.score - b.score ||
+          a.unit.sentenceCount - b.unit.sentenceCount,
+      );
     // The rest keep their order; each is made only if the hits are not complete before it.
     return {
       length: order.length,
@@ -374,8 +393,10 @@ class TranscriptSearchEngine implements TranscriptSearch {
     };
   }
 
-  search(query: string, limit = 50): SearchHit[] {
-    if (typeof query !== 'string' || limit <= 0) return [];
+  search(query: string, wanted = 50): SearchHit[] {
+    // A count of results: whole, at least one (Infinity: all of them).
+    const limit = Math.floor(wanted);
+    if (typeof query !== 'string' || !(limit >= 1)) return [];
     const words = this.readQuery(query);
     const content = words.filter((w) => w.content);
     if (content.length === 0) return [];

@@ -60,6 +60,45 @@ describe('search input', () => {
   });
 });
 
+describe('result counts', () => {
+  it('asking for fewer results gives the first of the longer list, for any count', () => {
+    const words = fc.constantFrom('rust', 'kernel', 'greg', 'the', 'c', 'drivers', 'tokio', 'x');
+    fc.assert(
+      fc.property(
+        fc.array(words, { minLength: 1, maxLength: 4 }),
+        fc.double({ min: -2, max: 50, noNaN: true }),
+        (query, wanted) => {
+          const all = search.search(query.join(' '), 50);
+          const some = search.search(query.join(' '), wanted);
+          expect(some).toEqual(all.slice(0, Math.max(0, Math.floor(wanted))));
+        },
+      ),
+      { numRuns: 150 },
+    );
+    expect(search.search('rust', Number.NaN)).toEqual([]);
+    expect(search.search('rust', Number.POSITIVE_INFINITY).length).toBeGreaterThan(50);
+  });
+});
+
+describe('phrases', () => {
+  it('a phrase stays a phrase when a short last word is followed by a space or a stop', () => {
+    const typing = search.search('rust in the linux ker', 1)[0];
+    for (const query of ['rust in the linux ker ', 'rust in the linux ker.']) {
+      const [hit] = search.search(query, 1);
+      expect(hit?.text).toBe(typing?.text);
+      expect(hit?.score).toBeLessThan(1);
+    }
+  });
+
+  it('past the twelve words read, the last one read is not taken for a word being typed', () => {
+    const long =
+      "there's a pretty cool project called klint which is short for ker which is a rust";
+    const cut = long.split(' ').slice(0, 12).join(' ');
+    // The twelfth word ("ker") is read whole, as when the query stops after it with a space.
+    expect(search.search(long, 5)).toEqual(search.search(`${cut} `, 5));
+  });
+});
+
 describe('search while typing', () => {
   it('gives the same results as a fresh search, whatever was typed before', () => {
     const episode = loadEpisode();

@@ -122,6 +122,11 @@ describe('search quality', () => {
     expect(marked).toEqual(['Coconut']);
   });
 
+  it('the language C is not C++', () => {
+    expect(search.search('c', 50).filter((h) => h.text.includes('C++'))).toEqual([]);
+    expect(search.search('c++', 1)[0]?.text).toContain('could use C++');
+  });
+
   it('finds nothing for words that are not in the conversation', () => {
     expect(search.search('xylophone quartz', 5)).toEqual([]);
   });
