@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { chapterAt } from '@/lib/chapters';
 import type { Chapter } from '@/lib/episode-schema';
 import type { PlayerPortSlot } from '@/lib/player-port';
@@ -45,7 +45,8 @@ export function Chapters({ chapters, current, onChoose }: ChaptersProps) {
   const { open, toggle, close, rootRef, toggleRef } = useDisclosure();
   const listRef = useRef<HTMLOListElement>(null);
 
-  useEffect(() => {
+  // Focus moves into the list as it opens, before the next key can land on the toggle.
+  useLayoutEffect(() => {
     if (!open) return;
     const list = listRef.current;
     const focused =
@@ -62,13 +63,14 @@ export function Chapters({ chapters, current, onChoose }: ChaptersProps) {
     : `${chapters.length} chapters`;
   const title = now ? now.title : 'Jump to a topic';
 
+  // Esc closes the open list from anywhere in it, the toggle included.
+  const onRootKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !open) return;
+    event.preventDefault();
+    event.stopPropagation();
+    close();
+  };
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      close();
-      return;
-    }
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
     const buttons = [...(listRef.current?.querySelectorAll<HTMLElement>('button') ?? [])];
     const at = buttons.indexOf(event.target as HTMLElement);
@@ -80,7 +82,8 @@ export function Chapters({ chapters, current, onChoose }: ChaptersProps) {
   };
 
   return (
-    <div ref={rootRef} class="chapters">
+    // biome-ignore lint/a11y/noStaticElementInteractions: Esc closes the disclosure from any of its buttons
+    <div ref={rootRef} class="chapters" onKeyDown={onRootKeyDown}>
       <button
         ref={toggleRef}
         type="button"

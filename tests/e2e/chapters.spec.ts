@@ -92,6 +92,14 @@ test('the chapter list works from the keyboard alone', async ({ page, sidebar, u
   await page.keyboard.press('Escape');
   await expect(chapterList(page)).toBeHidden();
   await expect(toggle(page)).toBeFocused();
+
+  // Esc also closes the list while focus is still on its toggle.
+  await page.keyboard.press('Enter');
+  await expect(chapterList(page)).toBeVisible();
+  await toggle(page).focus();
+  await page.keyboard.press('Escape');
+  await expect(chapterList(page)).toBeHidden();
+  await expect(toggle(page)).toBeFocused();
 });
 
 test('search results name their chapter', async ({ sidebar, urls }) => {
