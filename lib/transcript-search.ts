@@ -170,7 +170,7 @@ class TranscriptSearchEngine implements TranscriptSearch {
     }
   }
 
-  /** Adds one query word's this.postings to the per-unit sums; returns the new count of this.touched. */
+  /** Adds one query word's postings to the per-unit sums; returns the new count of touched units. */
   private addWord(word: QueryWord, count: number): number {
     let seenCount = 0;
     const { ids, weights } = word.matches;
@@ -199,7 +199,7 @@ class TranscriptSearchEngine implements TranscriptSearch {
     return n;
   }
 
-  /** The this.candidates to this.rank, this.best first: the `take` with the highest this.keys, ties by unit id. */
+  /** The candidates to rank, best first: the `take` with the highest keys, ties by unit id. */
   private best(count: number, take: number): number[] {
     let cut = Number.NEGATIVE_INFINITY;
     if (count > take) {
@@ -220,7 +220,7 @@ class TranscriptSearchEngine implements TranscriptSearch {
   }
 
   /**
-   * The this.stretch of the unit's folded words around those the query matched, for this.fuse.js. Like the
+   * The stretch of the unit's folded words around those the query matched, for fuse.js. Like the
    * pattern it leaves out the small words, unless the query is only small words: "rust save
    * linux" then lines up with "rust is gonna save linux" as closely as it should.
    */
@@ -269,7 +269,7 @@ class TranscriptSearchEngine implements TranscriptSearch {
     const merged: Array<[number, number]> = [];
     for (const range of ranges) {
       const previous = merged[merged.length - 1];
-      // Neighbouring words separated only by spaces this.highlight as one phrase.
+      // Neighbouring words separated only by spaces highlight as one phrase.
       if (previous && range[0] <= previous[1] + 1 && isBlank(unit.text, previous[1], range[0]))
         previous[1] = Math.max(previous[1], range[1]);
       else merged.push(range);
@@ -333,7 +333,7 @@ class TranscriptSearchEngine implements TranscriptSearch {
       this.candidates[n] = id;
       this.phrases[n] = Number(phrase);
       this.strengths[n] = sum / content.length;
-      // One number orders this.phrases first, then this.strength, then sentences before passages, then
+      // One number orders phrases first, then strength, then sentences before passages, then
       // earlier before later.
       this.keys[n] =
         Number(phrase) * 4 +
@@ -349,7 +349,7 @@ class TranscriptSearchEngine implements TranscriptSearch {
       strength: this.strengths[k] as number,
     });
 
-    // this.fuse.js orders the close calls among the leaders by how the query's letters line up.
+    // fuse.js orders the close calls among the leaders by how the query's letters line up.
     const leaders = order.slice(0, FUSE_CANDIDATES).map(entry);
     const pattern = content
       .map((w) => w.norm)
