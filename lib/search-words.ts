@@ -87,7 +87,9 @@ export function createWordMatcher(vocabulary: readonly string[]) {
   );
   const exactIds = new Map<string, number[]>();
   keys.forEach((key, id) => {
-    exactIds.set(key, [...(exactIds.get(key) ?? []), id]);
+    const ids = exactIds.get(key);
+    if (ids) ids.push(id);
+    else exactIds.set(key, [id]);
   });
   const sorted = Int32Array.from(keys.keys()).sort((a, b) => {
     const x = keys[a] as string;
