@@ -7,6 +7,7 @@
  */
 import * as v from 'valibot';
 import { LinkGroupSchema } from './episode-schema';
+import { escapeRegExp } from './regexp';
 import { lineOf, SourceError } from './source-error';
 
 const Text = v.pipe(v.string(), v.trim(), v.nonEmpty());
@@ -53,10 +54,6 @@ export function parseCuratedJson<T>(
     (typeof issue.input === 'string' ? lineOf(text, JSON.stringify(issue.input)) : undefined) ??
     (key !== undefined ? lineOf(text, JSON.stringify(String(key))) : undefined);
   throw new SourceError(file, line, `${v.getDotPath(issue) ?? '(top level)'}: ${issue.message}`);
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Whole-word, case-insensitive matcher for a list of phrases. */

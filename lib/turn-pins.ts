@@ -7,6 +7,7 @@
  * "startsWith": "that's a very", "reason": "why the aligner cannot find it" }, ... ] }
  */
 import { elementLines, jsonErrorLine } from './json-lines';
+import { escapeRegExp } from './regexp';
 import { parseTime } from './time';
 
 export interface TurnPin {
@@ -74,7 +75,7 @@ export function pinOccurrences(
 ): number[] {
   const tokens = normalise(words).split(/\s+/).filter(Boolean);
   if (tokens.length === 0) return [];
-  const escaped = tokens.map((tok) => tok.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const escaped = tokens.map(escapeRegExp);
   // A pin's last word must end where a word ends ("so" must not match "some").
   const wordEnd = /[\p{L}\p{N}]$/u.test(tokens.at(-1) ?? '') ? '(?![\\p{L}\\p{N}])' : '';
   const pattern = new RegExp(escaped.join('\\s+') + wordEnd, 'gu');

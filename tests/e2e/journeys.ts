@@ -4,6 +4,7 @@
  * (firefox/journeys.firefox.ts), on the same replicas of the episode's pages.
  */
 import { expect } from '@playwright/test';
+import { escapeRegExp } from '../../lib/regexp';
 import type { CompanionDriver, Target } from './support/driver';
 import { chapters, episode } from './support/episode';
 import { urls } from './support/replica-server';
@@ -30,8 +31,6 @@ const framedAudio = (d: CompanionDriver) =>
     const audio = document.querySelector('iframe')?.contentDocument?.querySelector('audio');
     return audio ? { time: audio.currentTime, ready: audio.readyState >= 1 } : undefined;
   });
-
-const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export interface Journey {
   title: string;
@@ -126,7 +125,7 @@ export const JOURNEYS: Journey[] = [
       await d.waitFor({ role: 'navigation', name: 'Chapters' });
       await d.click({
         role: 'button',
-        name: new RegExp(`^\\d+:\\d\\d ?${literal(chapter.title)}$`),
+        name: new RegExp(`^\\d+:\\d\\d ?${escapeRegExp(chapter.title)}$`),
       });
       await expect
         .poll(async () => Math.abs(((await framedAudio(d))?.time ?? -100) - chapter.start))
