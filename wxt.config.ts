@@ -1,6 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { EPISODE_MATCHES } from './lib/episode-pages';
+import { EPISODE_MATCHES } from './lib/page/episode-pages';
 
 // The two pages the companion lives on (with or without a query string). Host permissions are
 // exactly these, nothing wider; `lib/episode-pages.ts` builds them from the pages' addresses.

@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { chapterAt } from '@/lib/chapters';
-import type { Chapter } from '@/lib/episode-schema';
-import type { PlayerPortSlot } from '@/lib/player-port';
+import { chapterAt } from '@/lib/episode/chapters';
+import type { Chapter } from '@/lib/episode/schema';
+import type { PlayerPortSlot } from '@/lib/listen/player-port';
 import { formatTime } from '@/lib/time';
 import { useDisclosure } from './useDisclosure';
 

@@ -1,6 +1,6 @@
 import { createContext } from 'preact';
 import { useContext, useEffect, useState } from 'preact/hooks';
-import { formatQuote } from '@/lib/quote';
+import { formatQuote } from '@/lib/episode/quote';
 
 /** What every quote names besides the sentence: the show, and the page's time parameter. */
 export const QuoteSource = createContext<{ show: string; timeParam: string }>({

@@ -1,6 +1,6 @@
-import { type Episode, LINK_GROUP_LABELS, type LinkGroup } from '@/lib/episode-schema';
-import { linkFavouriteFromOfficial, linkFavouriteFromResource } from '@/lib/favourites-episode';
-import { officialLinkId } from '@/lib/favourites-schema';
+import { type Episode, LINK_GROUP_LABELS, type LinkGroup } from '@/lib/episode/schema';
+import { linkFavouriteFromOfficial, linkFavouriteFromResource } from '@/lib/favourites/episode';
+import { officialLinkId } from '@/lib/favourites/schema';
 import { SaveToggle } from './SaveToggle';
 import { TimeButton } from './TimeButton';
 

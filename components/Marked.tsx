@@ -1,4 +1,4 @@
-import { markRuns } from '@/lib/sidebar-store';
+import { markRuns } from '@/lib/page/sidebar-store';
 
 /** `text` with the given ranges wrapped in `<mark>`; always rendered as text, never as HTML. */
 export function Marked({

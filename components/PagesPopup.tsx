@@ -1,4 +1,4 @@
-import { EPISODE_PAGES } from '@/lib/episode-pages';
+import { EPISODE_PAGES } from '@/lib/page/episode-pages';
 
 /** Shown by the toolbar button away from the episode's pages: the way to them. */
 export function PagesPopup() {

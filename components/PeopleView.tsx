@@ -1,4 +1,4 @@
-import type { Person } from '@/lib/episode-schema';
+import type { Person } from '@/lib/episode/schema';
 
 /** Host and guests: who they are and where to find them. */
 export function PeopleView({ people }: { people: Person[] }) {

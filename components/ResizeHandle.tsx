@@ -1,4 +1,4 @@
-import { MAX_WIDTH, MIN_WIDTH, WIDTH_STEP } from '@/lib/sidebar-layout';
+import { MAX_WIDTH, MIN_WIDTH, WIDTH_STEP } from '@/lib/page/sidebar-layout';
 
 interface ResizeHandleProps {
   width: number;

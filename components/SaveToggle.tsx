@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { Episode } from '@/lib/episode-schema';
-import { quoteFavouriteFrom, savedQuotePositions } from '@/lib/favourites-episode';
-import { type Favourite, type QuoteFavourite, quoteId } from '@/lib/favourites-schema';
+import type { Episode } from '@/lib/episode/schema';
+import { quoteFavouriteFrom, savedQuotePositions } from '@/lib/favourites/episode';
+import { type Favourite, type QuoteFavourite, quoteId } from '@/lib/favourites/schema';
 import {
   type FavouritesState,
   type FavouritesStore,
   getFavouritesStore,
-} from '@/lib/favourites-store';
+} from '@/lib/favourites/store';
 import { useIsSaved } from './useFavourites';
 
 interface SaveToggleProps {

@@ -1,8 +1,8 @@
 /** What the listener must know about their saved data, and the import report. */
 import { useState } from 'preact/hooks';
-import type { Favourite } from '@/lib/favourites-schema';
-import type { FavouritesState, FavouritesStore } from '@/lib/favourites-store';
-import { exportFileName, exportJson, type ImportReport } from '@/lib/favourites-transfer';
+import type { Favourite } from '@/lib/favourites/schema';
+import type { FavouritesState, FavouritesStore } from '@/lib/favourites/store';
+import { exportFileName, exportJson, type ImportReport } from '@/lib/favourites/transfer';
 import { SYNC_FULL_MESSAGE, SYNC_UNAVAILABLE_MESSAGE } from './SaveToggle';
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

@@ -1,24 +1,24 @@
 import { useRef, useState } from 'preact/hooks';
-import type { Episode } from '@/lib/episode-schema';
-import { resolveQuote } from '@/lib/favourites-episode';
+import type { Episode } from '@/lib/episode/schema';
+import { resolveQuote } from '@/lib/favourites/episode';
 import {
   type Favourite,
   favouriteId,
   type LinkFavourite,
   type QuoteFavourite,
-} from '@/lib/favourites-schema';
+} from '@/lib/favourites/schema';
 import {
   type FavouritesStore,
   getFavouritesStore,
   type SavedFavourite,
-} from '@/lib/favourites-store';
+} from '@/lib/favourites/store';
 import {
   exportFileName,
   exportJson,
   exportMarkdown,
   type ImportReport,
   planImport,
-} from '@/lib/favourites-transfer';
+} from '@/lib/favourites/transfer';
 import { formatTime } from '@/lib/time';
 import { download, ImportSummary, SavedNotices } from './SavedNotices';
 import { useFavouritesState } from './useFavourites';

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { chapterOfTurn } from '@/lib/chapters';
-import type { Chapter, Episode } from '@/lib/episode-schema';
-import type { PlayerPortSlot } from '@/lib/player-port';
-import type { Hit, SidebarState, SidebarStore, TabId } from '@/lib/sidebar-store';
+import { chapterOfTurn } from '@/lib/episode/chapters';
+import type { Chapter, Episode } from '@/lib/episode/schema';
+import type { PlayerPortSlot } from '@/lib/listen/player-port';
+import type { Hit, SidebarState, SidebarStore, TabId } from '@/lib/page/sidebar-store';
 import { BackToNow } from './BackToNow';
 import { Chapters, useCurrentChapter } from './Chapters';
 import { CopyStatus } from './CopyQuote';

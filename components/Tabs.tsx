@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useRef } from 'preact/hooks';
-import { TAB_LABELS, TABS, type TabId } from '@/lib/sidebar-store';
+import { TAB_LABELS, TABS, type TabId } from '@/lib/page/sidebar-store';
 
 export const tabId = (tab: TabId) => `tab-${tab}`;
 export const panelId = (tab: TabId) => `panel-${tab}`;

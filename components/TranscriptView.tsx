@@ -1,6 +1,6 @@
 import { Component } from 'preact';
-import type { Episode } from '@/lib/episode-schema';
-import type { TranscriptTarget } from '@/lib/sidebar-store';
+import type { Episode } from '@/lib/episode/schema';
+import type { TranscriptTarget } from '@/lib/page/sidebar-store';
 import { CopyQuote } from './CopyQuote';
 import { SaveQuoteToggle } from './SaveToggle';
 import { TimeButton } from './TimeButton';

@@ -3,7 +3,7 @@ import {
   type FavouritesState,
   type FavouritesStore,
   getFavouritesStore,
-} from '@/lib/favourites-store';
+} from '@/lib/favourites/store';
 
 /** The whole favourites state, kept live (other tabs included). */
 export function useFavouritesState(store: FavouritesStore = getFavouritesStore()): FavouritesState {

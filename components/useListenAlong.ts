@@ -9,18 +9,18 @@
  */
 import type { RefObject } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { episodePageKind } from '@/lib/episode-pages';
-import type { Episode } from '@/lib/episode-schema';
+import { episodePageKind } from '@/lib/page/episode-pages';
+import type { Episode } from '@/lib/episode/schema';
 import {
   createCurrentSentence,
   indexOfSentence,
   neighbourSentence,
   sentenceTimeline,
   stepStart,
-} from '@/lib/follow-along';
-import { highlightInPage } from '@/lib/page-highlight';
-import type { PlayerPort, PlayerPortSlot } from '@/lib/player-port';
-import { formatQuote } from '@/lib/quote';
+} from '@/lib/listen/follow-along';
+import { highlightInPage } from '@/lib/listen/page-highlight';
+import type { PlayerPort, PlayerPortSlot } from '@/lib/listen/player-port';
+import { formatQuote } from '@/lib/episode/quote';
 import { copyQuoteText } from './CopyQuote';
 import { sentenceId } from './TranscriptView';
 

@@ -3,7 +3,7 @@
  * itself and the button then toggles the sidebar on that tab; everywhere else the popup offers the
  * two pages. No `tabs` permission: the tab's id comes with the message and with the click.
  */
-import { handleFindInTranscript, registerFindMenu } from '@/lib/find-in-transcript';
+import { handleFindInTranscript, registerFindMenu } from '@/lib/page/find-in-transcript';
 import type { CompanionMessage } from './content/host-api';
 
 export default defineBackground(() => {

@@ -10,11 +10,11 @@ import favouritesCss from '@/components/favourites.css?inline';
 import listenAlongCss from '@/components/listen-along.css?inline';
 import { Sidebar, type SidebarHandle } from '@/components/Sidebar';
 import sidebarCss from '@/components/sidebar.css?inline';
-import { createEpisodeSearch } from '@/lib/episode-search';
-import { loadEpisode } from '@/lib/packaged-episode';
-import { connectPagePlayer } from '@/lib/player-media-port';
-import { createLinkPlayerPort, createPlayerPortSlot, type PlayerPortSlot } from '@/lib/player-port';
-import { createSidebarStore } from '@/lib/sidebar-store';
+import { createEpisodeSearch } from '@/lib/search/episode-search';
+import { loadEpisode } from '@/lib/episode/packaged';
+import { connectPagePlayer } from '@/lib/listen/player-media-port';
+import { createLinkPlayerPort, createPlayerPortSlot, type PlayerPortSlot } from '@/lib/listen/player-port';
+import { createSidebarStore } from '@/lib/page/sidebar-store';
 import { type CompanionHost, HOST_KEY } from './content/host-api';
 
 /** Where the player bridge finds the slot to hand its port to (same isolated world). */

@@ -7,7 +7,7 @@ import { storage } from 'wxt/utils/storage';
 
 // The sidebar's layout is declared in its own module: the content script, which runs on every load
 // of the episode pages, imports only that item (each item declared reads storage when defined).
-export { sidebarLayoutItem } from './storage-layout';
+export { sidebarLayoutItem } from './page/storage-layout';
 
 // ---- Favourites (owned by the favourites feature; design notes in lib/favourites-store.ts) ----
 

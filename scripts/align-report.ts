@@ -11,7 +11,7 @@ import {
   type AlignmentCase,
   loadAlignmentCase,
   measureBoth,
-} from '../lib/turn-accuracy';
+} from '../lib/ingest/turns/accuracy';
 
 const root = resolve(import.meta.dirname, '..');
 const dir = 'assets/episodes/rust-for-linux';

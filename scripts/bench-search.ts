@@ -12,8 +12,8 @@
 import { PerformanceObserver } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { createEpisodeSearch } from '../lib/episode-search';
-import { loadEpisode } from '../lib/packaged-episode';
+import { createEpisodeSearch } from '../lib/search/episode-search';
+import { loadEpisode } from '../lib/episode/packaged';
 
 const QUERIES = [
   'rust is gonna save linux',

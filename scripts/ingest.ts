@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_EPISODE_DIR, ingest, writeFileAtomic } from '../lib/ingest';
+import { DEFAULT_EPISODE_DIR, ingest, writeFileAtomic } from '../lib/ingest/ingest';
 
 function main(): number {
   let values: {

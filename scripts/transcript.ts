@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { parseEpisode } from '../lib/episode-schema';
-import { DEFAULT_EPISODE_DIR } from '../lib/ingest';
+import { parseEpisode } from '../lib/episode/schema';
+import { DEFAULT_EPISODE_DIR } from '../lib/ingest/ingest';
 import { formatTime } from '../lib/time';
 
 // `| head` closes the pipe early; that is not an error.

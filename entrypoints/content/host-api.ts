@@ -4,8 +4,8 @@
  * of the same page, so they meet on `globalThis` under `HOST_KEY`; the page's own scripts cannot
  * see it.
  */
-import type { EpisodePageKind } from '@/lib/episode-pages';
-import type { FindInTranscriptMessage } from '@/lib/find-in-transcript';
+import type { EpisodePageKind } from '@/lib/page/episode-pages';
+import type { FindInTranscriptMessage } from '@/lib/page/find-in-transcript';
 
 export const HOST_KEY = '__rustForLinuxCompanionHost';
 

@@ -4,9 +4,9 @@
  * injects on first open, so a closed companion costs the page next to nothing.
  */
 import './style.css';
-import { EPISODE_MATCHES, episodePageKind } from '@/lib/episode-pages';
-import { clampWidth, layoutFor, withLayout } from '@/lib/sidebar-layout';
-import { sidebarLayoutItem } from '@/lib/storage-layout';
+import { EPISODE_MATCHES, episodePageKind } from '@/lib/page/episode-pages';
+import { clampWidth, layoutFor, withLayout } from '@/lib/page/sidebar-layout';
+import { sidebarLayoutItem } from '@/lib/page/storage-layout';
 import {
   type CompanionHost,
   type CompanionMessage,

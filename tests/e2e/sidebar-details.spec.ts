@@ -4,7 +4,7 @@
  * resizing by dragging, the dark theme, reduced motion, `/` from the page, and a closed
  * companion that takes no room on the page.
  */
-import { LINK_GROUP_LABELS } from '../../lib/episode-schema';
+import { LINK_GROUP_LABELS } from '../../lib/episode/schema';
 import { formatTime } from '../../lib/time';
 import { episode, expectSafeLink } from './support/episode';
 import { expect, test } from './support/fixtures';

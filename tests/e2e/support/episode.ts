@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, type Locator } from '@playwright/test';
-import type { Episode } from '../../../lib/episode-schema';
+import type { Episode } from '../../../lib/episode/schema';
 
 export const episode: Episode = JSON.parse(
   readFileSync(

@@ -1,0 +1,152 @@
+/** Favourites out of and into the extension: Markdown and JSON export, validated JSON import. */
+import type { Episode } from '../episode/schema';
+import { hostPageTimeUrl, resolveQuote } from './episode';
+import { readFavourite } from './migrations';
+import { FAVOURITES_VERSION, type Favourite, favouriteId } from './schema';
+import type { SetAsideEntry } from './store';
+import { formatTime } from '../time';
+
+export const EXPORT_FORMAT = 'rust-for-linux-companion/favourites';
+
+export interface FavouritesExport {
+  format: typeof EXPORT_FORMAT;
+  version: number;
+  exportedAt: string;
+  favourites: Favourite[];
+  /** Values that could not be read, exported as they were stored so nothing is lost. */
+  setAside: SetAsideEntry[];
+}
+
+export function exportJson(
+  favourites: Favourite[],
+  setAside: SetAsideEntry[] = [],
+  now = new Date(),
+): string {
+  const data: FavouritesExport = {
+    format: EXPORT_FORMAT,
+    version: FAVOURITES_VERSION,
+    exportedAt: now.toISOString(),
+    favourites,
+    setAside,
+  };
+  return `${JSON.stringify(data, null, 2)}\n`;
+}
+
+/** Titles and quotes are data: escape what Markdown would read as markup. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/([\\`*_{}[\]()<>#+!|~])/g, '\\$1').replace(/\s+/g, ' ');
+}
+
+export function exportMarkdown(favourites: Favourite[], episode?: Episode): string {
+  const title = episode?.episode.title ?? 'Rust for Linux with Alice Ryhl and Greg Kroah-Hartman';
+  const lines = [`# Saved from “${escapeMarkdown(title)}”`, ''];
+  const links = favourites.filter((f) => f.kind === 'link');
+  const quotes = favourites.filter((f) => f.kind === 'quote');
+  if (links.length) {
+    lines.push('## Links', '');
+    for (const link of links) lines.push(`- [${escapeMarkdown(link.title)}](<${link.url}>)`);
+    lines.push('');
+  }
+  if (quotes.length) {
+    lines.push('## Quotes', '');
+    for (const quote of quotes) {
+      const shown = resolveQuote(quote, episode);
+      const time = formatTime(shown.start);
+      const at = episode
+        ? `[${time}](<${hostPageTimeUrl(episode.episode.pages.hostPage, episode.episode.timeParam, shown.start)}>)`
+        : time;
+      lines.push(
+        `> ${escapeMarkdown(shown.text)}`,
+        '>',
+        `> — ${escapeMarkdown(shown.speakerName)}, ${at}`,
+        '',
+      );
+    }
+  }
+  if (!links.length && !quotes.length) lines.push('Nothing saved.', '');
+  return lines.join('\n');
+}
+
+export interface ImportReport {
+  /** Records new to this browser, ready to save. */
+  toSave: Favourite[];
+  skipped: { entry: string; label: string; reason: string }[];
+  /** Whole-file problem (not JSON, wrong shape): nothing imported. */
+  error?: string;
+}
+
+function labelOf(raw: unknown): string {
+  if (typeof raw !== 'object' || raw === null) return String(raw).slice(0, 60);
+  const r = raw as Record<string, unknown>;
+  const text = r.title ?? r.text ?? r.id ?? r.linkId;
+  return typeof text === 'string' ? text.slice(0, 80) : '(unnamed entry)';
+}
+
+/** Turns a JSON parse error into "file, line N". */
+function jsonErrorMessage(fileName: string, text: string, error: Error): string {
+  const pos = /position (\d+)/.exec(error.message);
+  const lineCol = /line (\d+) column (\d+)/.exec(error.message);
+  let where = '';
+  if (lineCol) where = `, line ${lineCol[1]}`;
+  else if (pos) where = `, line ${text.slice(0, Number(pos[1])).split('\n').length}`;
+  return `${fileName}${where}: not valid JSON (${error.message})`;
+}
+
+/**
+ * Reads an exported file (this format, a bare array of favourites, or a version 1 array) and
+ * decides, entry by entry, what would be imported and what is skipped and why.
+ */
+export function planImport(
+  fileName: string,
+  text: string,
+  alreadySaved: Set<string>,
+): ImportReport {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return { toSave: [], skipped: [], error: jsonErrorMessage(fileName, text, error as Error) };
+  }
+  let entries: unknown[];
+  let path = '';
+  if (Array.isArray(data)) entries = data;
+  else if (
+    typeof data === 'object' &&
+    data !== null &&
+    Array.isArray((data as FavouritesExport).favourites)
+  ) {
+    entries = (data as FavouritesExport).favourites;
+    path = 'favourites';
+  } else {
+    return {
+      toSave: [],
+      skipped: [],
+      error: `${fileName}: not a favourites export (expected a "favourites" list)`,
+    };
+  }
+  const report: ImportReport = { toSave: [], skipped: [] };
+  const seen = new Set<string>();
+  entries.forEach((raw, index) => {
+    const entry = `${path}[${index}]`;
+    const label = labelOf(raw);
+    const read = readFavourite(raw);
+    if (read.status === 'newer') {
+      report.skipped.push({ entry, label, reason: `made by a newer version (v${read.version})` });
+    } else if (read.status === 'invalid') {
+      report.skipped.push({ entry, label, reason: read.reason });
+    } else {
+      const key = favouriteId(read.record);
+      if (alreadySaved.has(key)) report.skipped.push({ entry, label, reason: 'already saved' });
+      else if (seen.has(key)) report.skipped.push({ entry, label, reason: 'duplicate in file' });
+      else {
+        seen.add(key);
+        report.toSave.push(read.record);
+      }
+    }
+  });
+  return report;
+}
+
+export function exportFileName(ext: 'md' | 'json', now = new Date()): string {
+  return `rust-for-linux-favourites-${now.toISOString().slice(0, 10)}.${ext}`;
+}

@@ -1,0 +1,193 @@
+/**
+ * The search index: every sentence and every two-sentence passage of the transcript as a unit
+ * of folded word tokens, with the glossary's aliases attached to the words they stand for, and
+ * an inverted index from each word to the units that contain it. Built once when the sidebar
+ * opens; queries then touch only the units that share a word (or a near word) with the query.
+ */
+import type { Episode } from '../episode/schema';
+import type { Glossary } from './glossary';
+import { spelledNumbers, tokenize } from './text';
+import { RELATED } from './words';
+
+export interface IndexedWord {
+  norm: string;
+  /** [start, end) in the unit's text: the words this token highlights. */
+  start: number;
+  end: number;
+  /** The spoken words it stands for, as indices into the unit's spoken words: [first, last]. */
+  first: number;
+  last: number;
+}
+
+export interface Correction {
+  heard: string;
+  meant: string;
+}
+
+export interface SearchUnit {
+  turn: number;
+  sentence: number;
+  sentenceCount: number;
+  speaker: string;
+  start: number;
+  text: string;
+  /** Words as spoken, then glossary aliases and spelled-out numbers pointing at their words. */
+  words: IndexedWord[];
+  /** Folded words as spoken, joined by spaces and with a space at each end, for the phrase test. */
+  phrase: string;
+  /** Where each spoken word starts in `phrase`, and `phrase.length` last. */
+  phraseStarts: Int32Array;
+  /** Vocabulary id of each entry of `words`. */
+  wordIds: Int32Array;
+  corrections: Correction[];
+}
+
+export interface SearchIndex {
+  units: SearchUnit[];
+  /** Every distinct folded word (as spoken or as an alias); its position is its id. */
+  vocabulary: string[];
+  /** By vocabulary id: the ids of the units containing that word, in increasing order. */
+  postings: Int32Array[];
+}
+
+interface AliasForm {
+  /** Folded words of this form of the term. */
+  words: string[];
+  /** Folded words of the term's other forms, which this form's words also stand for. */
+  others: string[][];
+  /** Set when the transcript saying this form is a speech-to-text error for `meant`. */
+  meant: string | undefined;
+  /** The term is only related to what is said: its words match a little weaker. */
+  related: boolean;
+}
+
+/** Glossary forms by their first folded word, so a unit is scanned once whatever the glossary size. */
+function aliasForms(glossary: Glossary): Map<string, AliasForm[]> {
+  const fold = (text: string) => tokenize(text).map((t) => t.norm);
+  const byFirst = new Map<string, AliasForm[]>();
+  for (const entry of glossary.entries) {
+    const meant = fold(entry.meant);
+    const forms = [entry.meant, ...entry.heard].map(fold).filter((f) => f.length > 0);
+    forms.forEach((words, i) => {
+      const misheard = entry.kind === 'misheard' && i > 0 && words.join(' ') !== meant.join(' ');
+      const form = {
+        words,
+        others: forms.filter((other) => other !== words),
+        meant: misheard ? entry.meant : undefined,
+        related: entry.kind === 'related',
+      };
+      const first = words[0] ?? '';
+      byFirst.set(first, [...(byFirst.get(first) ?? []), form]);
+    });
+  }
+  return byFirst;
+}
+
+type UnitText = Omit<SearchUnit, 'words' | 'phrase' | 'phraseStarts' | 'wordIds' | 'corrections'>;
+type BuiltUnit = Omit<SearchUnit, 'wordIds'>;
+
+function buildUnit(base: UnitText, forms: Map<string, AliasForm[]>): BuiltUnit {
+  const tokens = tokenize(base.text);
+  const norms = tokens.map((t) => t.norm);
+  const words: IndexedWord[] = tokens.map((t, i) => ({
+    norm: t.norm,
+    start: t.start,
+    end: t.end,
+    first: i,
+    last: i,
+  }));
+  const misheard: Array<Correction & { start: number; end: number }> = [];
+  tokens.forEach((first, at) => {
+    for (const form of forms.get(first.norm) ?? []) {
+      if (form.words.some((word, j) => norms[at + j] !== word)) continue;
+      const last = tokens[at + form.words.length - 1] ?? first;
+      // Every other form of the term now points at these spoken words.
+      const span = {
+        start: first.start,
+        end: last.end,
+        first: at,
+        last: at + form.words.length - 1,
+      };
+      const mark = form.related ? RELATED : '';
+      for (const other of form.others)
+        for (const norm of other) words.push({ norm: mark + norm, ...span });
+      if (form.meant)
+        misheard.push({
+          heard: base.text.slice(first.start, last.end),
+          meant: form.meant,
+          start: first.start,
+          end: last.end,
+        });
+    }
+  });
+  // One correction per stretch of misheard words: "julia luau → Julia Lawall", not that and
+  // "luau → Julia Lawall" for a part of it; the same words heard twice are one correction too.
+  const corrections: Correction[] = [];
+  for (const c of misheard) {
+    const within = misheard.some(
+      (o) =>
+        o !== c &&
+        o.meant === c.meant &&
+        o.start <= c.start &&
+        c.end <= o.end &&
+        o.end - o.start > c.end - c.start,
+    );
+    const same = (k: Correction) =>
+      k.meant === c.meant && k.heard.toLowerCase() === c.heard.toLowerCase();
+    if (!within && !corrections.some(same)) corrections.push({ heard: c.heard, meant: c.meant });
+  }
+  for (const span of spelledNumbers(norms)) {
+    const first = tokens[span.from];
+    const last = tokens[span.to - 1];
+    if (first && last)
+      words.push({
+        norm: span.digits,
+        start: first.start,
+        end: last.end,
+        first: span.from,
+        last: span.to - 1,
+      });
+  }
+  const phraseStarts = new Int32Array(norms.length + 1);
+  let at = 1;
+  norms.forEach((norm, i) => {
+    phraseStarts[i] = at;
+    at += norm.length + 1;
+  });
+  phraseStarts[norms.length] = at;
+  return { ...base, words, phrase: ` ${norms.join(' ')} `, phraseStarts, corrections };
+}
+
+export function buildSearchIndex(episode: Episode, glossary: Glossary): SearchIndex {
+  const forms = aliasForms(glossary);
+  const built: BuiltUnit[] = [];
+  episode.transcript.turns.forEach((turn, t) => {
+    turn.sentences.forEach((sentence, s) => {
+      const base = { turn: t, sentence: s, speaker: turn.speaker, start: sentence.start };
+      built.push(buildUnit({ ...base, sentenceCount: 1, text: sentence.text }, forms));
+      // A passage of two sentences finds a quote that runs over a sentence boundary.
+      const next = turn.sentences[s + 1];
+      if (next)
+        built.push(
+          buildUnit({ ...base, sentenceCount: 2, text: `${sentence.text} ${next.text}` }, forms),
+        );
+    });
+  });
+  const idOf = new Map<string, number>();
+  const lists: number[][] = [];
+  const units = built.map((unit, unitId): SearchUnit => {
+    const wordIds = Int32Array.from(unit.words, (word) => {
+      let id = idOf.get(word.norm);
+      if (id === undefined) {
+        id = lists.length;
+        idOf.set(word.norm, id);
+        lists.push([]);
+      }
+      const list = lists[id] as number[];
+      if (list[list.length - 1] !== unitId) list.push(unitId);
+      return id;
+    });
+    return { ...unit, wordIds };
+  });
+  return { units, vocabulary: [...idOf.keys()], postings: lists.map((l) => Int32Array.from(l)) };
+}
