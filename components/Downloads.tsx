@@ -1,5 +1,5 @@
-import type { Episode } from '@/lib/episode/schema';
 import { type ExportFormat, exportFile } from '@/lib/episode/export';
+import type { Episode } from '@/lib/episode/schema';
 import { useDisclosure } from './useDisclosure';
 
 const CHOICES: ReadonlyArray<{ format: ExportFormat; label: string; detail: string }> = [

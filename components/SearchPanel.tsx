@@ -1,6 +1,11 @@
 import type { Ref } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { type Hit, RESULT_LIMIT, type SidebarState, type SidebarStore } from '@/lib/page/sidebar-store';
+import {
+  type Hit,
+  RESULT_LIMIT,
+  type SidebarState,
+  type SidebarStore,
+} from '@/lib/page/sidebar-store';
 import { formatTime } from '@/lib/time';
 import { CopyQuote } from './CopyQuote';
 import { Marked } from './Marked';

@@ -9,7 +9,7 @@
  */
 import type { RefObject } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { episodePageKind } from '@/lib/page/episode-pages';
+import { formatQuote } from '@/lib/episode/quote';
 import type { Episode } from '@/lib/episode/schema';
 import {
   createCurrentSentence,
@@ -20,7 +20,7 @@ import {
 } from '@/lib/listen/follow-along';
 import { highlightInPage } from '@/lib/listen/page-highlight';
 import type { PlayerPort, PlayerPortSlot } from '@/lib/listen/player-port';
-import { formatQuote } from '@/lib/episode/quote';
+import { episodePageKind } from '@/lib/page/episode-pages';
 import { copyQuoteText } from './CopyQuote';
 import { sentenceId } from './TranscriptView';
 

@@ -10,11 +10,15 @@ import favouritesCss from '@/components/favourites.css?inline';
 import listenAlongCss from '@/components/listen-along.css?inline';
 import { Sidebar, type SidebarHandle } from '@/components/Sidebar';
 import sidebarCss from '@/components/sidebar.css?inline';
-import { createEpisodeSearch } from '@/lib/search/episode-search';
 import { loadEpisode } from '@/lib/episode/packaged';
 import { connectPagePlayer } from '@/lib/listen/player-media-port';
-import { createLinkPlayerPort, createPlayerPortSlot, type PlayerPortSlot } from '@/lib/listen/player-port';
+import {
+  createLinkPlayerPort,
+  createPlayerPortSlot,
+  type PlayerPortSlot,
+} from '@/lib/listen/player-port';
 import { createSidebarStore } from '@/lib/page/sidebar-store';
+import { createEpisodeSearch } from '@/lib/search/episode-search';
 import { type CompanionHost, HOST_KEY } from './content/host-api';
 
 /** Where the player bridge finds the slot to hand its port to (same isolated world). */

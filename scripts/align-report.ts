@@ -5,13 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { formatTime } from '../lib/time';
 import {
   type Accuracy,
   type AlignmentCase,
   loadAlignmentCase,
   measureBoth,
 } from '../lib/ingest/turns/accuracy';
+import { formatTime } from '../lib/time';
 
 const root = resolve(import.meta.dirname, '..');
 const dir = 'assets/episodes/rust-for-linux';

@@ -12,8 +12,8 @@
 import { PerformanceObserver } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { createEpisodeSearch } from '../lib/search/episode-search';
 import { loadEpisode } from '../lib/episode/packaged';
+import { createEpisodeSearch } from '../lib/search/episode-search';
 
 const QUERIES = [
   'rust is gonna save linux',

@@ -3,8 +3,8 @@
  * line, for maintainers and checks.
  */
 import { parseArgs } from 'node:util';
-import { createEpisodeSearch } from '../lib/search/episode-search';
 import { loadEpisode } from '../lib/episode/packaged';
+import { createEpisodeSearch } from '../lib/search/episode-search';
 import { formatTime } from '../lib/time';
 
 const { values, positionals } = parseArgs({

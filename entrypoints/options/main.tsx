@@ -4,8 +4,8 @@
  */
 import { render } from 'preact';
 import { SavedTab } from '@/components/SavedTab';
-import { hostPageTimeUrl } from '@/lib/favourites/episode';
 import { loadEpisode } from '@/lib/episode/packaged';
+import { hostPageTimeUrl } from '@/lib/favourites/episode';
 import '@/components/favourites.css';
 import './options.css';
 

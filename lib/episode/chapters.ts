@@ -10,10 +10,11 @@
  * Either way every chapter must start at a turn (its time is the turn's), in order, inside the
  * episode; a bad entry stops the build with the file and the entry's line.
  */
-import type { Chapter, Turn } from './schema';
+
 import { listEntries, parseJsonSource } from '../ingest/json-lines';
 import { SourceError } from '../ingest/source-error';
 import { formatTime, parseTime } from '../time';
+import type { Chapter, Turn } from './schema';
 
 export const CHAPTER_TITLE_MAX = 90;
 /** Podcasting 2.0 chapter times are seconds, often rounded: this close to a turn start is on it. */

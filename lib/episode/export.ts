@@ -6,9 +6,10 @@
  * - Podcasting 2.0 chapters JSON: { version, chapters: [{ startTime, title }] }
  * Each is plain text built from the packaged episode; the tests parse them back with the importers.
  */
-import type { Episode, Turn } from './schema';
-import { pageTimeUrl } from './quote';
+
 import { formatTime } from '../time';
+import { pageTimeUrl } from './quote';
+import type { Episode, Turn } from './schema';
 
 export const PODCAST_TRANSCRIPT_VERSION = '1.0.0';
 export const PODCAST_CHAPTERS_VERSION = '1.2.0';

@@ -1,5 +1,6 @@
 /** Favourites meet the episode: making them from its data, finding them again after a rebuild. */
 import type { Episode, NamedLink, ResourceLink } from '../episode/schema';
+import { formatTime } from '../time';
 import {
   type LinkFavourite,
   officialLinkId,
@@ -7,7 +8,6 @@ import {
   quoteId,
   textHash,
 } from './schema';
-import { formatTime } from '../time';
 
 export function linkFavouriteFromResource(link: ResourceLink, now = Date.now()): LinkFavourite {
   return {

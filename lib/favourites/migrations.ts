@@ -10,14 +10,8 @@
  */
 import * as v from 'valibot';
 import { WebUrl } from '../episode/schema';
-import {
-  FAVOURITES_VERSION,
-  type Favourite,
-  FavouriteSchema,
-  LinkId,
-  quoteId,
-} from './schema';
 import { parseTime } from '../time';
+import { FAVOURITES_VERSION, type Favourite, FavouriteSchema, LinkId, quoteId } from './schema';
 
 export type ReadResult =
   | { status: 'ok'; record: Favourite; migrated: boolean }

@@ -4,9 +4,6 @@
  * quarantine key first, then removed, so a crash in between leaves two copies, never none).
  */
 import { storage } from 'wxt/utils/storage';
-import { readFavourite, readLegacyList } from './migrations';
-import { type Favourite, favouriteId } from './schema';
-import type { SetAsideEntry } from './store';
 import {
   FAVOURITE_KEY_PREFIX,
   type FavouriteArea,
@@ -15,6 +12,9 @@ import {
   legacyFavouritesKey,
   quarantineKey,
 } from '../storage-items';
+import { readFavourite, readLegacyList } from './migrations';
+import { type Favourite, favouriteId } from './schema';
+import type { SetAsideEntry } from './store';
 
 const AREAS: FavouriteArea[] = ['sync', 'local'];
 

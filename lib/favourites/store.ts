@@ -18,9 +18,6 @@
  */
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { readFavourite, readLegacyList } from './migrations';
-import { putRecord, repair } from './repair';
-import { type Favourite, favouriteId } from './schema';
 import {
   FAVOURITE_KEY_PREFIX,
   type FavouriteArea,
@@ -31,6 +28,9 @@ import {
   quarantineKey,
   type SyncFallbackStatus,
 } from '../storage-items';
+import { readFavourite, readLegacyList } from './migrations';
+import { putRecord, repair } from './repair';
+import { type Favourite, favouriteId } from './schema';
 
 export interface SavedFavourite {
   /** `kind:id`, the favourite's identity. */

@@ -1,10 +1,10 @@
 /** Favourites out of and into the extension: Markdown and JSON export, validated JSON import. */
 import type { Episode } from '../episode/schema';
+import { formatTime } from '../time';
 import { hostPageTimeUrl, resolveQuote } from './episode';
 import { readFavourite } from './migrations';
 import { FAVOURITES_VERSION, type Favourite, favouriteId } from './schema';
 import type { SetAsideEntry } from './store';
-import { formatTime } from '../time';
 
 export const EXPORT_FORMAT = 'rust-for-linux-companion/favourites';
 

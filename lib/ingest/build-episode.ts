@@ -4,7 +4,6 @@
  * texts, returns a validated Episode or throws a SourceError naming file and line.
  */
 import { parseChapters, placeChapters } from '../episode/chapters';
-import { CuratedLinksSchema, CuratedPeopleSchema, findMentions, parseCuratedJson } from './curated';
 import {
   type Episode,
   type NamedLink,
@@ -12,15 +11,16 @@ import {
   parseEpisode,
   type Turn,
 } from '../episode/schema';
+import { CuratedLinksSchema, CuratedPeopleSchema, findMentions, parseCuratedJson } from './curated';
 import { type Facts, parseFacts, timeParamOf } from './facts';
-import { type PageSection, parsePage, type RawPage } from './page-parser';
 import { importPodcastTranscript } from './formats/podcast-transcript';
+import { importVtt } from './formats/vtt-import';
+import { type PageSection, parsePage, type RawPage } from './page-parser';
 import { joinTurnText, turnSentences } from './sentences';
 import { slugify } from './slug';
 import { SourceError } from './source-error';
 import { alignTurns, type TurnStart } from './turns/aligner';
 import { parseTurnPins, type TurnPin } from './turns/pins';
-import { importVtt } from './formats/vtt-import';
 
 export interface SourceFile {
   file: string;

@@ -6,8 +6,8 @@
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { buildEpisode, type EpisodeSources, type SourceFile } from './build-episode';
 import type { Episode } from '../episode/schema';
+import { buildEpisode, type EpisodeSources, type SourceFile } from './build-episode';
 import { slugify } from './slug';
 import { SourceError } from './source-error';
 

@@ -16,13 +16,8 @@
 import Fuse from 'fuse.js';
 import type { Episode } from '../episode/schema';
 import { EMPTY_GLOSSARY, type Glossary } from './glossary';
-import {
-  buildSearchIndex,
-  type Correction,
-  type IndexedWord,
-  type SearchUnit,
-} from './unit-index';
 import { STOP_WORDS, tokenize } from './text';
+import { buildSearchIndex, type Correction, type IndexedWord, type SearchUnit } from './unit-index';
 import { createWordMatcher, type WordMatches } from './words';
 
 export interface SearchHit {

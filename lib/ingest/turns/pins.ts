@@ -6,9 +6,10 @@
  * File format (JSON): { "pins": [ { "start": "00:42:05", "speaker": "greg-kroah-hartman",
  * "startsWith": "that's a very", "reason": "why the aligner cannot find it" }, ... ] }
  */
-import { elementLines, jsonErrorLine } from '../json-lines';
+
 import { escapeRegExp } from '../../regexp';
 import { parseTime } from '../../time';
+import { elementLines, jsonErrorLine } from '../json-lines';
 
 export interface TurnPin {
   /** Seconds; must equal the cue's start. */

@@ -9,9 +9,9 @@ import {
   parsePodcastChapters,
   placeChapters,
 } from '@/lib/episode/chapters';
+import { loadEpisode } from '@/lib/episode/packaged';
 import type { Turn } from '@/lib/episode/schema';
 import { DEFAULT_EPISODE_DIR, ingest } from '@/lib/ingest/ingest';
-import { loadEpisode } from '@/lib/episode/packaged';
 
 const FILE = 'chapters.json';
 const CHAPTERS = join(DEFAULT_EPISODE_DIR, 'chapters.json');

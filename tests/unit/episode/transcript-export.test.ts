@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { parseChapters, placeChapters } from '@/lib/episode/chapters';
-import { loadEpisode } from '@/lib/episode/packaged';
-import { importPodcastTranscript } from '@/lib/ingest/formats/podcast-transcript';
-import { parseTime } from '@/lib/time';
 import {
   exportFile,
   markdownText,
@@ -12,7 +9,10 @@ import {
   toWebVtt,
   vttTimestamp,
 } from '@/lib/episode/export';
+import { loadEpisode } from '@/lib/episode/packaged';
+import { importPodcastTranscript } from '@/lib/ingest/formats/podcast-transcript';
 import { importVtt, parseVtt } from '@/lib/ingest/formats/vtt-import';
+import { parseTime } from '@/lib/time';
 import { sampleEpisode } from '../../fixtures/sample-episode';
 
 const episode = loadEpisode();

@@ -3,9 +3,9 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { toPodcastChapters, toPodcastTranscript } from '@/lib/episode/export';
 import { parseEpisode } from '@/lib/episode/schema';
 import { DEFAULT_EPISODE_DIR, ingest } from '@/lib/ingest/ingest';
-import { toPodcastChapters, toPodcastTranscript } from '@/lib/episode/export';
 
 const PAGE = join(DEFAULT_EPISODE_DIR, 'page.txt');
 const FACTS = join(DEFAULT_EPISODE_DIR, 'facts.json');

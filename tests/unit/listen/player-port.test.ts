@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createLinkPlayerPort, createPlayerPortSlot, hostPageTimeUrl } from '@/lib/listen/player-port';
+import {
+  createLinkPlayerPort,
+  createPlayerPortSlot,
+  hostPageTimeUrl,
+} from '@/lib/listen/player-port';
 
 const HOST =
   'https://letscast.fm/sites/rust-in-production-82281512/episode/rust-for-linux-with-alice-ryhl-and-greg-kroah-hartman';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createEpisodeSearch } from '@/lib/search/episode-search';
 import { loadEpisode } from '@/lib/episode/packaged';
+import { createEpisodeSearch } from '@/lib/search/episode-search';
 import { createTranscriptSearch } from '@/lib/search/transcript-search';
 
 const search = createEpisodeSearch(loadEpisode());

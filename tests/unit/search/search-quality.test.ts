@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createEpisodeSearch } from '@/lib/search/episode-search';
 import { loadEpisode } from '@/lib/episode/packaged';
+import { createEpisodeSearch } from '@/lib/search/episode-search';
 
 const episode = loadEpisode();
 const search = createEpisodeSearch(episode);
