@@ -3,7 +3,7 @@
  * files beside them (turn pins, link groups and mention terms, people's titles). Pure: takes file
  * texts, returns a validated Episode or throws a SourceError naming file and line.
  */
-import { parseChapters, placeChapters } from '../episode/chapters';
+
 import {
   type Episode,
   type NamedLink,
@@ -11,6 +11,7 @@ import {
   parseEpisode,
   type Turn,
 } from '../episode/schema';
+import { parseChapters, placeChapters } from './chapters';
 import { CuratedLinksSchema, CuratedPeopleSchema, findMentions, parseCuratedJson } from './curated';
 import { type Facts, parseFacts, timeParamOf } from './facts';
 import { importPodcastTranscript } from './formats/podcast-transcript';

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { parseChapters, placeChapters } from '@/lib/episode/chapters';
 import {
   exportFile,
   markdownText,
@@ -10,6 +9,7 @@ import {
   vttTimestamp,
 } from '@/lib/episode/export';
 import { loadEpisode } from '@/lib/episode/packaged';
+import { parseChapters, placeChapters } from '@/lib/ingest/chapters';
 import { importPodcastTranscript } from '@/lib/ingest/formats/podcast-transcript';
 import { importVtt, parseVtt } from '@/lib/ingest/formats/vtt-import';
 import { parseTime } from '@/lib/time';

@@ -2,15 +2,10 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  chapterAt,
-  chapterOfTurn,
-  parseChapters,
-  parsePodcastChapters,
-  placeChapters,
-} from '@/lib/episode/chapters';
+import { chapterAt, chapterOfTurn } from '@/lib/episode/chapters';
 import { loadEpisode } from '@/lib/episode/packaged';
 import type { Turn } from '@/lib/episode/schema';
+import { parseChapters, parsePodcastChapters, placeChapters } from '@/lib/ingest/chapters';
 import { DEFAULT_EPISODE_DIR, ingest } from '@/lib/ingest/ingest';
 
 const FILE = 'chapters.json';
