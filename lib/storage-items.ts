@@ -1,15 +1,12 @@
 /**
- * Every key the extension stores, declared once (WXT `storage.defineItem` with a fallback, a
- * `version` and its `migrations`), here or in storage-layout.ts, re-exported here. Nothing else in
- * the code base names a storage key.
+ * Every key the extension stores is declared once (WXT `storage.defineItem` with a fallback, a
+ * `version` and its `migrations`): here, or, for the one item the content script reads at page
+ * load, in lib/page/storage-layout.ts (each declared item reads storage when defined, so the
+ * content script imports only its own). Nothing else in the code base names a storage key.
  */
 import { storage } from 'wxt/utils/storage';
 
-// The sidebar's layout is declared in its own module: the content script, which runs on every load
-// of the episode pages, imports only that item (each item declared reads storage when defined).
-export { sidebarLayoutItem } from './page/storage-layout';
-
-// ---- Favourites (owned by the favourites feature; design notes in lib/favourites-store.ts) ----
+// ---- Favourites (owned by the favourites feature; design notes in lib/favourites/store.ts) ----
 
 /**
  * One key per favourite, `fav:<kind>:<id>`, in `sync` (follows the listener between browsers) or,

@@ -13,8 +13,8 @@ import {
   quarantineKey,
 } from '../storage-items';
 import { readFavourite, readLegacyList } from './migrations';
+import type { SetAsideEntry } from './schema';
 import { type Favourite, favouriteId } from './schema';
-import type { SetAsideEntry } from './store';
 
 const AREAS: FavouriteArea[] = ['sync', 'local'];
 

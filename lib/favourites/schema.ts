@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot';
 import { WebUrl } from '../episode/schema';
+import type { FavouriteArea } from '../storage-items';
 
 export const FAVOURITES_VERSION = 2;
 
@@ -95,4 +96,13 @@ export function slugify(text: string): string {
 
 export function officialLinkId(title: string): string {
   return `official-${slugify(title) || 'link'}`;
+}
+
+/** A stored value that could not be read, kept aside under its own key with why. */
+export interface SetAsideEntry {
+  area: FavouriteArea;
+  storedKey: string;
+  raw: unknown;
+  reason: string;
+  setAsideAt: number;
 }

@@ -30,7 +30,7 @@ import {
 } from '../storage-items';
 import { readFavourite, readLegacyList } from './migrations';
 import { putRecord, repair } from './repair';
-import { type Favourite, favouriteId } from './schema';
+import { type Favourite, favouriteId, type SetAsideEntry } from './schema';
 
 export interface SavedFavourite {
   /** `kind:id`, the favourite's identity. */
@@ -38,14 +38,6 @@ export interface SavedFavourite {
   record: Favourite;
   /** Where copies live; `['local']` alone means "on this device only". */
   areas: FavouriteArea[];
-}
-
-export interface SetAsideEntry {
-  area: FavouriteArea;
-  storedKey: string;
-  raw: unknown;
-  reason: string;
-  setAsideAt: number;
 }
 
 export interface FavouritesState {

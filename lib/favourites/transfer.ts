@@ -3,8 +3,8 @@ import type { Episode } from '../episode/schema';
 import { formatTime } from '../time';
 import { hostPageTimeUrl, resolveQuote } from './episode';
 import { readFavourite } from './migrations';
+import type { SetAsideEntry } from './schema';
 import { FAVOURITES_VERSION, type Favourite, favouriteId } from './schema';
-import type { SetAsideEntry } from './store';
 
 export const EXPORT_FORMAT = 'rust-for-linux-companion/favourites';
 

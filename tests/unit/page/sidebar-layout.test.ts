@@ -8,7 +8,7 @@ import {
   MIN_WIDTH,
   withLayout,
 } from '@/lib/page/sidebar-layout';
-import { sidebarLayoutItem } from '@/lib/storage-items';
+import { sidebarLayoutItem } from '@/lib/page/storage-layout';
 
 describe('sidebar layout per site', () => {
   beforeEach(() => fakeBrowser.reset());
