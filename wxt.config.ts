@@ -2,12 +2,16 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { EPISODE_MATCHES } from './lib/page/episode-pages';
 
-// The two pages the companion lives on (with or without a query string). Host permissions are
-// exactly these, nothing wider; `lib/episode-pages.ts` builds them from the pages' addresses.
+// The two pages the companion lives on (with or without a query string); `lib/page/episode-pages.ts`
+// builds the content script's match patterns from the pages' addresses. Browsers grant host access
+// per site, not per page: the install prompt names corrode.dev and letscast.fm, and the code refuses
+// every other page of those sites (lib/page/panel-router.ts).
 export { EPISODE_MATCHES };
 
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
+  // The PNG icons (16–128 px) are made at build time from the one committed SVG.
+  autoIcons: { baseIconPath: 'assets/icon.svg', developmentIndicator: false },
   vite: () => ({
     plugins: [preact()],
     // The packaged episode (130 KB of JSON) goes in as a JSON.parse string, which engines read
@@ -25,18 +29,25 @@ export default defineConfig({
     name: 'Rust for Linux — Episode Companion',
     description:
       'Transcript, search, people and links for the Rust in Production episode “Rust for Linux”, in a sidebar on its pages.',
-    // `scripting` injects the sidebar into an episode page on first open (host access limits it to
-    // those two pages); `contextMenus` adds "Find in transcript" for selected text on those pages
-    // only (Firefox knows it as `menus`). Nothing else is needed.
-    permissions: ['storage', 'scripting', 'contextMenus'],
-    host_permissions: EPISODE_MATCHES,
-    action: { default_title: 'Episode companion' },
+    // `storage`: favourites and the launcher's place. `contextMenus`: "Find in transcript" for
+    // selected text on the two pages (Firefox knows it as `menus`). Chrome: `sidePanel` shows the
+    // companion in the browser's side panel; the content script's matches are its only access to
+    // pages. Firefox: its sidebar needs no permission, but the launcher there opens the in-page sheet,
+    // which `scripting` injects into the two pages (host access for them, granted at install).
+    permissions:
+      browser === 'firefox'
+        ? ['storage', 'scripting', 'contextMenus', ...EPISODE_MATCHES]
+        : ['storage', 'sidePanel', 'contextMenus'],
+    action: {
+      default_title: 'Episode companion',
+      default_icon: { 16: 'icons/16.png', 32: 'icons/32.png' },
+    },
     commands: {
       // The toolbar button's own command: toggles the sidebar on the episode's pages, shows the
       // popup with the two pages elsewhere.
       [manifestVersion === 3 ? '_execute_action' : '_execute_browser_action']: {
         suggested_key: { default: 'Alt+Shift+E' },
-        description: 'Open or close the episode companion',
+        description: 'Open the episode companion',
       },
     },
     ...(browser === 'firefox' && {

@@ -2,10 +2,14 @@ import { createContext } from 'preact';
 import { useContext, useEffect, useState } from 'preact/hooks';
 import { formatQuote } from '@/lib/episode/quote';
 
-/** What every quote names besides the sentence: the show, and the page's time parameter. */
-export const QuoteSource = createContext<{ show: string; timeParam: string }>({
+/**
+ * What every quote names besides the sentence: the show, the episode page it links to (the one
+ * the companion accompanies) and that page's time parameter.
+ */
+export const QuoteSource = createContext<{ show: string; timeParam: string; pageUrl: string }>({
   show: 'Rust in Production',
   timeParam: 't',
+  pageUrl: '',
 });
 
 type Listener = (message: string) => void;
@@ -52,7 +56,7 @@ export function CopyQuote({ text, speaker, seconds, describedBy }: CopyQuoteProp
       speaker,
       show: source.show,
       seconds,
-      pageUrl: window.location.href,
+      pageUrl: source.pageUrl,
       timeParam: source.timeParam,
     });
     if (await copyQuoteText(quote)) setDone(true);

@@ -1,5 +1,5 @@
 import type { Ref } from 'preact';
-import { SHORTCUTS } from './useListenAlong';
+import { SHORTCUTS } from './shortcuts';
 
 /** The sidebar's keyboard shortcuts, one disclosure at the foot of the sidebar (`?` opens it). */
 export function KeyboardHelp({ detailsRef }: { detailsRef?: Ref<HTMLDetailsElement> }) {

@@ -1,9 +1,12 @@
 import { EPISODE_PAGES } from '@/lib/page/episode-pages';
 
-/** Shown by the toolbar button away from the episode's pages: the way to them. */
-export function PagesPopup() {
+/**
+ * Away from the episode's pages, the way to them: the toolbar button's popup, and the side panel
+ * when the tab beside it is not an episode page.
+ */
+export function PagesPopup({ inPanel = false }: { inPanel?: boolean }) {
   return (
-    <main class="popup">
+    <main class={inPanel ? 'popup in-panel' : 'popup'}>
       <p class="eyebrow">Rust in Production · S6 E4</p>
       <h1>Rust for Linux</h1>
       <p class="lede">
@@ -20,7 +23,12 @@ export function PagesPopup() {
         ))}
       </ul>
       <p class="hint">
-        There, this button or <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>E</kbd> opens and closes it.
+        {inPanel ? 'Open one of them and the companion appears here.' : 'There, this button or '}
+        {!inPanel && (
+          <>
+            <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>E</kbd> opens it.
+          </>
+        )}
       </p>
     </main>
   );

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { chapterOfTurn } from '@/lib/episode/chapters';
 import type { Chapter, Episode } from '@/lib/episode/schema';
-import type { PlayerPortSlot } from '@/lib/listen/player-port';
+import type { PageLink } from '@/lib/listen/page-link';
 import type { Hit, SidebarState, SidebarStore, TabId } from '@/lib/page/sidebar-store';
 import { BackToNow } from './BackToNow';
 import { Chapters, useCurrentChapter } from './Chapters';
@@ -17,11 +17,14 @@ import { TabList, TabPanel } from './Tabs';
 import { TranscriptView } from './TranscriptView';
 import { useListenAlong } from './useListenAlong';
 
-/** What the sidebar needs from the page it sits on (see entrypoints/content/host-api.ts). */
-export interface SidebarFrame {
-  width(): number;
-  setWidth(width: number): void;
-  close(): void;
+/**
+ * What the surface showing the companion lets it do. The browser's side panel has its own width
+ * and close button, so it offers neither; the in-page sheet offers both.
+ */
+export interface SidebarSurface {
+  width?(): number;
+  setWidth?(width: number): void;
+  close?(): void;
 }
 
 export interface SidebarHandle {
@@ -34,8 +37,9 @@ export interface SidebarHandle {
 interface SidebarProps {
   episode: Episode;
   store: SidebarStore;
-  player: PlayerPortSlot;
-  frame: SidebarFrame;
+  /** The episode page the companion accompanies: its player, its address, its transcript. */
+  page: PageLink;
+  surface: SidebarSurface;
   onReady?: (handle: SidebarHandle) => void;
 }
 
@@ -45,9 +49,10 @@ function useStoreState(store: SidebarStore): SidebarState {
   return state;
 }
 
-export function Sidebar({ episode, store, player, frame, onReady }: SidebarProps) {
+export function Sidebar({ episode, store, page, surface, onReady }: SidebarProps) {
+  const { player } = page;
   const state = useStoreState(store);
-  const [width, setWidth] = useState(frame.width());
+  const [width, setWidth] = useState(surface.width?.());
   // Panels are built the first time they are shown (then kept), so opening only builds the
   // transcript.
   const [visited, setVisited] = useState<ReadonlySet<TabId>>(() => new Set([state.tab]));
@@ -55,7 +60,7 @@ export function Sidebar({ episode, store, player, frame, onReady }: SidebarProps
   const searchRef = useRef<HTMLInputElement>(null);
   const asideRef = useRef<HTMLElement>(null);
   const helpRef = useRef<HTMLDetailsElement>(null);
-  const along = useListenAlong({ episode, player, rootRef: asideRef, helpRef });
+  const along = useListenAlong({ episode, page, rootRef: asideRef, helpRef });
   const speakers = useMemo(() => new Map(episode.people.map((p) => [p.id, p.name])), [episode]);
   const chapters = episode.chapters ?? NO_CHAPTERS;
   const currentChapter = useCurrentChapter(chapters, player);
@@ -103,14 +108,15 @@ export function Sidebar({ episode, store, player, frame, onReady }: SidebarProps
   }, [onReady, store]);
 
   const resize = (next: number) => {
-    frame.setWidth(next);
-    setWidth(frame.width());
+    surface.setWidth?.(next);
+    setWidth(surface.width?.());
   };
   useEffect(() => {
-    const onWindowResize = () => setWidth(frame.width());
+    if (!surface.width) return;
+    const onWindowResize = () => setWidth(surface.width?.());
     window.addEventListener('resize', onWindowResize);
     return () => window.removeEventListener('resize', onWindowResize);
-  }, [frame]);
+  }, [surface]);
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (along.onKeyDown(event)) return;
@@ -126,7 +132,7 @@ export function Sidebar({ episode, store, player, frame, onReady }: SidebarProps
   const { season, number, title } = episode.episode;
   return (
     <aside ref={asideRef} class="sidebar" aria-label="Episode companion" onKeyDown={onKeyDown}>
-      <ResizeHandle width={width} onResize={resize} />
+      {width !== undefined && <ResizeHandle width={width} onResize={resize} />}
       <header class="sidebar-head">
         <div class="titles">
           <p class="eyebrow">
@@ -134,15 +140,17 @@ export function Sidebar({ episode, store, player, frame, onReady }: SidebarProps
           </p>
           <h2 class="title">{shortTitle(title)}</h2>
         </div>
-        <button
-          type="button"
-          class="icon-button close"
-          aria-label="Close episode companion"
-          title="Close (Alt+Shift+E)"
-          onClick={() => frame.close()}
-        >
-          <span class="close-icon" aria-hidden="true" />
-        </button>
+        {surface.close && (
+          <button
+            type="button"
+            class="icon-button close"
+            aria-label="Close episode companion"
+            title="Close (Alt+Shift+E)"
+            onClick={() => surface.close?.()}
+          >
+            <span class="close-icon" aria-hidden="true" />
+          </button>
+        )}
       </header>
       <SearchPanel
         state={state}

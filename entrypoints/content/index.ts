@@ -1,38 +1,42 @@
 /**
- * Runs on the episode's two pages at load: a launcher button and the open/closed state, nothing
- * more. The sidebar itself (Preact, episode data, search) is a separate script the background
- * injects on first open, so a closed companion costs the page next to nothing.
+ * Runs on the episode's two pages at load: the launcher, and the page's end of the side panel's
+ * link (player and page highlight, started only when a panel connects). It takes no room in the
+ * page: the companion opens in the browser's own side panel, which narrows the real viewport. Where
+ * a page's click cannot open that panel (Firefox) or there is none (Firefox for Android), the
+ * launcher opens the in-page sheet, a separate script injected on first use.
  */
-import './style.css';
-import { EPISODE_MATCHES, episodePageKind } from '@/lib/page/episode-pages';
-import { clampWidth, layoutFor, withLayout } from '@/lib/page/sidebar-layout';
-import { sidebarLayoutItem } from '@/lib/page/storage-layout';
+
+import { servePanel } from '@/lib/listen/page-bridge';
+import { PANEL_PORT_NAME } from '@/lib/listen/page-link';
 import {
-  type CompanionHost,
-  type CompanionMessage,
-  type CompanionSidebar,
-  HOST_KEY,
-} from './host-api';
-import { createPageSpace } from './page-space';
+  EPISODE_DURATION_SECONDS,
+  EPISODE_MATCHES,
+  episodePageKind,
+} from '@/lib/page/episode-pages';
+import type { CompanionMessage } from '@/lib/page/messages';
+import { layoutFor, withLayout } from '@/lib/page/sidebar-layout';
+import { sidebarLayoutItem } from '@/lib/page/storage-layout';
+import { createLauncher } from './launcher';
+import launcherCss from './launcher.css?inline';
+import { placeLauncher } from './placement';
+import { createSheetController } from './sheet-controller';
 
 export default defineContentScript({
   matches: EPISODE_MATCHES,
-  cssInjectionMode: 'ui',
+  cssInjectionMode: 'manual',
   async main(ctx) {
     const pageKind = episodePageKind(window.location);
     if (!pageKind) return;
     const site = window.location.hostname;
     let layout = layoutFor(await sidebarLayoutItem.getValue(), site);
-    const pageSpace = createPageSpace(document.documentElement);
-    let sidebar: CompanionSidebar | undefined;
-    let requested = false;
-    let open = false;
-
     const remember = (change: Partial<typeof layout>) => {
       layout = { ...layout, ...change };
       void sidebarLayoutItem
         .getValue()
-        .then((stored) => sidebarLayoutItem.setValue(withLayout(stored, site, change)));
+        .then((stored) => sidebarLayoutItem.setValue(withLayout(stored, site, change)))
+        .catch((error: unknown) =>
+          console.error('Episode companion: the launcher’s place could not be saved.', error),
+        );
     };
 
     const ui = await createShadowRootUi(ctx, {
@@ -41,138 +45,127 @@ export default defineContentScript({
       anchor: 'body',
       append: 'last',
       mode: 'open',
-      // Keys typed in the sidebar stay there: the page's own shortcuts (space = play…) must not fire.
+      // Keys typed in the sheet stay there: the page's own shortcuts (space = play…) must not fire.
       isolateEvents: ['keydown', 'keyup', 'keypress'],
       onMount(container) {
-        const launcher = document.createElement('button');
-        launcher.type = 'button';
-        launcher.className = 'launcher';
-        launcher.setAttribute('aria-label', 'Open episode companion');
-        const icon = document.createElement('span');
-        icon.className = 'launcher-icon';
-        icon.setAttribute('aria-hidden', 'true');
-        const label = document.createElement('span');
-        label.textContent = 'Episode companion';
-        launcher.append(icon, label);
-        const mountPoint = document.createElement('div');
-        mountPoint.className = 'sidebar-mount';
-        mountPoint.hidden = true;
-        container.append(launcher, mountPoint);
-        return { launcher, mountPoint };
+        const launcher = createLauncher();
+        const sheetMount = document.createElement('div');
+        sheetMount.className = 'sheet-mount';
+        sheetMount.hidden = true;
+        container.append(launcher.group, sheetMount);
+        return { ...launcher, sheetMount };
       },
     });
+    // The launcher's rules go in as a constructable stylesheet: no CSS file is exposed to pages
+    // (no web-accessible resource) and the page's CSP does not apply to it.
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(launcherCss);
+    ui.shadow.adoptedStyleSheets = [...ui.shadow.adoptedStyleSheets, sheet];
     ui.mount();
-    adoptStylesIfBlocked(ui.shadow);
     // WXT wraps the UI in its own <html>; give it the language, as checkers and readers expect.
     ui.shadow.querySelector('html')?.setAttribute('lang', 'en');
-    const { launcher, mountPoint } = ui.mounted!;
+    const { group, launcher, move, hide, sheetMount } = ui.mounted!;
 
-    const applyWidth = () => {
-      const width = clampWidth(layout.width, window.innerWidth);
-      ui.shadowHost.style.setProperty('--companion-width', `${width}px`);
-      if (open) pageSpace.reserve(width);
-      return width;
+    const place = () => {
+      group.hidden = layout.launcher === 'hidden' || sheet$.isOpen();
+      if (!group.hidden) placeLauncher(ui.shadowHost, group, layout.launcher);
     };
-
-    // Asked for at the first sign of intent (pointer over or focus on the launcher) as well as on
-    // open, so the sidebar is usually parsed and rendered, hidden, by the time the click lands.
-    const loadSidebar = () => {
-      if (requested) return;
-      requested = true;
-      performance.mark('episode-companion:load-requested');
-      browser.runtime
-        .sendMessage({ type: 'companion:load-sidebar' } satisfies CompanionMessage)
-        .catch((error: unknown) => {
-          requested = false;
-          console.error('Episode companion: the sidebar could not be loaded.', error);
-        });
-    };
-
-    const setOpen = (next: boolean, { focus = true, persist = true } = {}) => {
-      if (next === open) return;
-      open = next;
-      mountPoint.hidden = !open;
-      launcher.hidden = open;
-      if (open) {
-        performance.mark('episode-companion:open');
-        applyWidth();
-        if (sidebar) {
-          if (focus) sidebar.focus();
-        } else {
-          wantFocus = focus;
-          loadSidebar();
-        }
-      } else {
-        pageSpace.release();
-        if (focus) launcher.focus();
-      }
-      if (persist) remember({ open });
-    };
-    let wantFocus = false;
-    // "Find in transcript" chosen before the sidebar script has loaded: searched once it attaches.
-    let pendingQuery: string | undefined;
-
-    const host: CompanionHost = {
+    const sheet$ = createSheetController(ctx, {
       pageKind,
-      container: mountPoint,
+      container: sheetMount,
       shadow: ui.shadow,
-      signal: ctx.signal,
-      width: () => clampWidth(layout.width, window.innerWidth),
-      setWidth(width) {
-        layout = { ...layout, width: clampWidth(width, window.innerWidth) };
-        applyWidth();
-        scheduleWidthSave();
+      shadowHost: ui.shadowHost,
+      width: () => layout.width,
+      rememberWidth: (width) => remember({ width }),
+      onToggle: (open) => {
+        place();
+        if (!open && !group.hidden) launcher.focus();
       },
-      close: () => setOpen(false),
-      attach(attached) {
-        sidebar = attached;
-        if (open && wantFocus) attached.focus();
-        if (pendingQuery !== undefined) attached.search?.(pendingQuery);
-        pendingQuery = undefined;
-      },
-    };
-    (globalThis as Record<string, unknown>)[HOST_KEY] = host;
-    ctx.onInvalidated(() => {
-      pageSpace.release();
-      delete (globalThis as Record<string, unknown>)[HOST_KEY];
     });
 
-    let saveTimer: number | undefined;
-    const scheduleWidthSave = () => {
-      if (saveTimer) clearTimeout(saveTimer);
-      saveTimer = ctx.setTimeout(() => remember({ width: layout.width }), 300);
-    };
-
-    launcher.addEventListener('click', () => setOpen(true), { signal: ctx.signal });
-    launcher.addEventListener('pointerenter', loadSidebar, { signal: ctx.signal });
-    launcher.addEventListener('focus', loadSidebar, { signal: ctx.signal });
-    ctx.addEventListener(window, 'resize', () => applyWidth());
-    // `/` on the page (outside a field) jumps to the search while the sidebar is open.
-    ctx.addEventListener(window, 'keydown', (event) => {
-      if (!open || event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
-      const target = event.composedPath()[0];
-      if (
-        target instanceof HTMLElement &&
-        (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
-      )
-        return;
-      event.preventDefault();
-      sidebar?.focusSearch();
+    // Only the listener's own clicks count: a page script's synthetic click opens nothing.
+    launcher.addEventListener(
+      'click',
+      (event) => {
+        if (!event.isTrusted) return;
+        if (import.meta.env.FIREFOX) sheet$.open();
+        // Chrome opens its side panel for this tab, at once, from the background's handler.
+        else
+          void browser.runtime
+            .sendMessage({ type: 'companion:open-panel' } satisfies CompanionMessage)
+            .catch((error: unknown) => {
+              console.error('Episode companion: the side panel could not be opened.', error);
+            });
+      },
+      { signal: ctx.signal },
+    );
+    if (import.meta.env.FIREFOX) {
+      launcher.addEventListener('pointerenter', sheet$.load, { signal: ctx.signal });
+      launcher.addEventListener('focus', sheet$.load, { signal: ctx.signal });
+    }
+    move.addEventListener(
+      'click',
+      (event) => {
+        if (!event.isTrusted) return;
+        remember({ launcher: layout.launcher === 'left' ? 'right' : 'left' });
+        place();
+        move.focus();
+      },
+      { signal: ctx.signal },
+    );
+    hide.addEventListener(
+      'click',
+      (event) => {
+        if (!event.isTrusted) return;
+        remember({ launcher: 'hidden' });
+        place();
+      },
+      { signal: ctx.signal },
+    );
+    // The stored choice changed elsewhere (another tab, or "Show the launcher" in the companion).
+    const unwatch = sidebarLayoutItem.watch((stored) => {
+      layout = layoutFor(stored, site);
+      place();
     });
+    ctx.onInvalidated(unwatch);
+
+    // The page's own layout moves under the launcher: look again when it settles.
+    let pending = 0;
+    const replace = () => {
+      if (pending) clearTimeout(pending);
+      pending = ctx.setTimeout(() => {
+        pending = 0;
+        place();
+      }, 150);
+    };
+    ctx.addEventListener(window, 'resize', replace);
+    ctx.addEventListener(window, 'scroll', replace, { passive: true });
+    ctx.addEventListener(window, 'load', replace);
+    place();
+
+    // The side panel connects here to reach the page's player and its printed transcript.
+    const onConnect = (port: Browser.runtime.Port) => {
+      if (port.name !== PANEL_PORT_NAME || port.sender?.id !== browser.runtime.id) return;
+      servePanel(document, port, {
+        kind: pageKind,
+        expectedDuration: EPISODE_DURATION_SECONDS,
+        signal: ctx.signal,
+        ownHost: ui.shadowHost,
+      });
+    };
+    browser.runtime.onConnect.addListener(onConnect);
+    ctx.onInvalidated(() => browser.runtime.onConnect.removeListener(onConnect));
+
     const onMessage = (message: unknown) => {
       const received = message as CompanionMessage | undefined;
-      if (received?.type === 'companion:toggle') setOpen(!open);
-      if (received?.type === 'companion:find') {
-        setOpen(true, { focus: false });
-        if (sidebar?.search) sidebar.search(received.query);
-        else pendingQuery = received.query;
-      }
+      if (received?.type === 'companion:open-sheet') sheet$.open();
+      if (received?.type === 'companion:find') sheet$.find(received.query);
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
-    // The toolbar button toggles the sidebar on this tab instead of showing the popup. Sent again
-    // when the page comes back from the back/forward cache, as the browser resets per-tab state.
+    // This tab is an episode page: the background enables the panel and the toolbar button here.
+    // Sent again when the page comes back from the back/forward cache (per-tab state is reset).
     const announce = () =>
       browser.runtime
         .sendMessage({ type: 'companion:ready' } satisfies CompanionMessage)
@@ -181,21 +174,5 @@ export default defineContentScript({
     ctx.addEventListener(window, 'pageshow', (event) => {
       if (event.persisted) announce();
     });
-
-    applyWidth();
-    if (layout.open) setOpen(true, { focus: false, persist: false });
   },
 });
-
-/**
- * WXT puts the UI's CSS in a <style> inside the shadow root. Chromium lets an extension's styles
- * through a page's `style-src` CSP; should a browser block it, the same rules go in as a
- * constructable stylesheet, which CSP does not govern.
- */
-function adoptStylesIfBlocked(shadow: ShadowRoot) {
-  const style = shadow.querySelector('style');
-  if (!style?.textContent || (style.sheet && style.sheet.cssRules.length > 0)) return;
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(style.textContent);
-  shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
-}

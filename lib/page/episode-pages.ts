@@ -10,6 +10,12 @@ export const HOST_PAGE =
 
 export type EpisodePageKind = 'show-site' | 'host-page';
 
+/**
+ * The episode's length, by which the content script tells the episode's player from other media
+ * on the page without loading the packaged episode (a test checks it against the package).
+ */
+export const EPISODE_DURATION_SECONDS = 2957;
+
 export const EPISODE_PAGES: ReadonlyArray<{ kind: EpisodePageKind; url: string; label: string }> = [
   { kind: 'show-site', url: SHOW_SITE_PAGE, label: 'On the show’s site, corrode.dev' },
   { kind: 'host-page', url: HOST_PAGE, label: 'On the podcast host, LetsCast' },

@@ -60,7 +60,7 @@ export interface MenuClick {
  */
 export async function handleFindInTranscript(
   info: MenuClick,
-  tab: { id?: number } | undefined,
+  tab: { id?: number; url?: string } | undefined,
   send: (tabId: number, message: FindInTranscriptMessage) => Promise<unknown>,
 ): Promise<FindInTranscriptMessage | undefined> {
   if (info.menuItemId !== FIND_MENU_ID || tab?.id === undefined || tab.id < 0) return undefined;

@@ -1,11 +1,14 @@
 /**
- * How the sidebar sits on a site: open or closed, and how wide. Stored per site (host name) so the
- * show site and the host page each keep their own; anything odd read back from storage is repaired
- * here rather than trusted.
+ * How the companion sits on a site: where the page's launcher is (either bottom corner, or hidden)
+ * and how wide the in-page sheet is. Stored per site (host name) so the show site and the host page
+ * each keep their own; anything odd read back from storage is repaired here rather than trusted.
  */
 
+export const LAUNCHER_SPOTS = ['right', 'left', 'hidden'] as const;
+export type LauncherSpot = (typeof LAUNCHER_SPOTS)[number];
+
 export interface SidebarLayout {
-  open: boolean;
+  launcher: LauncherSpot;
   width: number;
 }
 
@@ -17,7 +20,7 @@ export const DEFAULT_WIDTH = 400;
 /** Keyboard step on the resize separator (←/→); Shift multiplies it. */
 export const WIDTH_STEP = 16;
 
-export const DEFAULT_LAYOUT: SidebarLayout = { open: false, width: DEFAULT_WIDTH };
+export const DEFAULT_LAYOUT: SidebarLayout = { launcher: 'right', width: DEFAULT_WIDTH };
 
 /**
  * Keeps the width inside the limits and, on a narrow window, leaves at least a third of it to the
@@ -39,9 +42,9 @@ export function layoutFor(stored: unknown, site: string): SidebarLayout {
   if (!stored || typeof stored !== 'object') return { ...DEFAULT_LAYOUT };
   const entry = (stored as Record<string, unknown>)[site];
   if (!entry || typeof entry !== 'object') return { ...DEFAULT_LAYOUT };
-  const { open, width } = entry as Partial<Record<keyof SidebarLayout, unknown>>;
+  const { launcher, width } = entry as Partial<Record<keyof SidebarLayout, unknown>>;
   return {
-    open: open === true,
+    launcher: LAUNCHER_SPOTS.find((spot) => spot === launcher) ?? DEFAULT_LAYOUT.launcher,
     width: clampWidth(typeof width === 'number' ? width : DEFAULT_WIDTH),
   };
 }
@@ -55,6 +58,6 @@ export function withLayout(
   const base: SidebarLayoutBySite =
     stored && typeof stored === 'object' ? { ...(stored as SidebarLayoutBySite) } : {};
   const next = { ...layoutFor(stored, site), ...change };
-  base[site] = { open: next.open, width: clampWidth(next.width) };
+  base[site] = { launcher: next.launcher, width: clampWidth(next.width) };
   return base;
 }

@@ -14,23 +14,23 @@ describe('sidebar layout per site', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('is closed at the default width on a site never seen', () => {
-    expect(layoutFor({}, 'corrode.dev')).toEqual({ open: false, width: DEFAULT_WIDTH });
+    expect(layoutFor({}, 'corrode.dev')).toEqual({ launcher: 'right', width: DEFAULT_WIDTH });
   });
 
   it.each([
     ['nothing stored', undefined],
     ['a string', 'open'],
-    ['a broken entry', { 'corrode.dev': { open: 'yes', width: 'wide' } }],
+    ['a broken entry', { 'corrode.dev': { launcher: 'up', width: 'wide' } }],
     ['a null entry', { 'corrode.dev': null }],
   ])('repairs %s instead of failing', (_label, stored) => {
-    expect(layoutFor(stored, 'corrode.dev')).toEqual({ open: false, width: DEFAULT_WIDTH });
+    expect(layoutFor(stored, 'corrode.dev')).toEqual({ launcher: 'right', width: DEFAULT_WIDTH });
   });
 
   it('keeps each site apart', () => {
-    let stored = withLayout({}, 'corrode.dev', { open: true });
+    let stored = withLayout({}, 'corrode.dev', { launcher: 'left' });
     stored = withLayout(stored, 'letscast.fm', { width: 500 });
-    expect(layoutFor(stored, 'corrode.dev')).toEqual({ open: true, width: DEFAULT_WIDTH });
-    expect(layoutFor(stored, 'letscast.fm')).toEqual({ open: false, width: 500 });
+    expect(layoutFor(stored, 'corrode.dev')).toEqual({ launcher: 'left', width: DEFAULT_WIDTH });
+    expect(layoutFor(stored, 'letscast.fm')).toEqual({ launcher: 'right', width: 500 });
   });
 
   it('keeps widths within the limits and leaves room for the page on narrow windows', () => {
@@ -44,14 +44,17 @@ describe('sidebar layout per site', () => {
   it('round-trips through the declared storage item', async () => {
     expect(await sidebarLayoutItem.getValue()).toEqual({});
     await sidebarLayoutItem.setValue(
-      withLayout(await sidebarLayoutItem.getValue(), 'corrode.dev', { open: true, width: 480 }),
+      withLayout(await sidebarLayoutItem.getValue(), 'corrode.dev', {
+        launcher: 'hidden',
+        width: 480,
+      }),
     );
     expect(layoutFor(await sidebarLayoutItem.getValue(), 'corrode.dev')).toEqual({
-      open: true,
+      launcher: 'hidden',
       width: 480,
     });
     expect(await fakeBrowser.storage.local.get('sidebarLayout')).toEqual({
-      sidebarLayout: { 'corrode.dev': { open: true, width: 480 } },
+      sidebarLayout: { 'corrode.dev': { launcher: 'hidden', width: 480 } },
     });
   });
 });

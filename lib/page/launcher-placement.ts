@@ -1,0 +1,95 @@
+/**
+ * Where the page's launcher may sit: a bottom corner on the listener's side, raised or moved to
+ * the other side when it would cover a control, the player or text of the page at that scroll
+ * position. Every candidate spot is tried by asking the page what lies under a grid of points of
+ * the launcher's box (with the launcher itself out of hit testing), so it works on any layout.
+ */
+
+/** What a reader uses on the page: controls, media and frames (the player is an iframe). */
+const INTERACTIVE =
+  'a[href], button, input, select, textarea, summary, label, iframe, audio, video, [role="button"], [role="link"], [tabindex]:not([tabindex="-1"]), [contenteditable="true"]';
+
+/** Grid of points checked across the box, in each direction. */
+const GRID = 3;
+
+export interface Box {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/** Whether a text node's characters are painted at (x, y). */
+function textAt(doc: Document, x: number, y: number): boolean {
+  const caret = doc.caretPositionFromPoint?.(x, y);
+  const node = caret?.offsetNode;
+  if (!caret || !node || node.nodeType !== Node.TEXT_NODE) return false;
+  const text = node as Text;
+  if (!text.data.trim()) return false;
+  const range = doc.createRange();
+  const at = Math.min(caret.offset, text.length - 1);
+  range.setStart(text, Math.max(0, at));
+  range.setEnd(text, Math.min(text.length, Math.max(0, at) + 1));
+  for (const rect of range.getClientRects()) {
+    if (x >= rect.left - 2 && x <= rect.right + 2 && y >= rect.top - 2 && y <= rect.bottom + 2)
+      return true;
+  }
+  return false;
+}
+
+/**
+ * Whether `box` covers anything the reader uses. The caller takes the launcher out of hit
+ * testing first (`pointer-events: none`), so the page's own elements answer.
+ */
+export function coversPage(doc: Document, box: Box): boolean {
+  for (let i = 0; i < GRID; i++) {
+    for (let j = 0; j < GRID; j++) {
+      const x = box.left + 1 + ((box.width - 2) * i) / (GRID - 1);
+      const y = box.top + 1 + ((box.height - 2) * j) / (GRID - 1);
+      const el = doc.elementFromPoint(x, y);
+      if (el?.closest(INTERACTIVE)) return true;
+      if (textAt(doc, x, y)) return true;
+    }
+  }
+  return false;
+}
+
+export interface Spot {
+  side: 'left' | 'right';
+  /** Distance from the viewport's bottom edge, in px. */
+  bottom: number;
+}
+
+/** Margin between the launcher and the viewport's edges. */
+export const EDGE = 16;
+
+/**
+ * The first spot, in the listener's order of preference, where a launcher of `size` covers
+ * nothing: their side from the bottom up to mid-height, then the other side. None free: their
+ * bottom corner (the page is dense everywhere; the launcher can be hidden).
+ */
+export function chooseSpot(
+  doc: Document,
+  side: 'left' | 'right',
+  size: { width: number; height: number },
+  viewport: { width: number; height: number },
+): Spot {
+  const other = side === 'left' ? 'right' : 'left';
+  const step = size.height + 8;
+  for (const s of [side, other] as const) {
+    for (
+      let bottom = EDGE;
+      bottom + size.height <= viewport.height / 2 + size.height;
+      bottom += step
+    ) {
+      const box = {
+        left: s === 'left' ? EDGE : viewport.width - EDGE - size.width,
+        top: viewport.height - bottom - size.height,
+        width: size.width,
+        height: size.height,
+      };
+      if (!coversPage(doc, box)) return { side: s, bottom };
+    }
+  }
+  return { side, bottom: EDGE };
+}
