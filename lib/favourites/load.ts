@@ -2,6 +2,7 @@
  * Reading the listener's favourites: both storage areas, brought to the current version (see
  * repair.ts) and merged into one list, the newer copy of a favourite winning.
  */
+import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
 import {
   FAVOURITE_KEY_PREFIX,
@@ -12,8 +13,8 @@ import {
   type SyncFallbackStatus,
 } from '../storage-items';
 import { readFavourite, readLegacyList } from './migrations';
-import { repair } from './repair';
-import { type Favourite, favouriteId, type SetAsideEntry } from './schema';
+import { type RepairReport, removeStaleDeviceCopies, repair } from './repair';
+import { type Favourite, favouriteId, type SetAsideEntry, SetAsideEntrySchema } from './schema';
 
 export interface SavedFavourite {
   /** `kind:id`, the favourite's identity. */
@@ -23,17 +24,27 @@ export interface SavedFavourite {
   areas: FavouriteArea[];
 }
 
+/** A set-aside value as listed: where its quarantine copy lives, if it has one yet. */
+export interface ListedSetAside extends SetAsideEntry {
+  /** The quarantine copy's storage key (`local:fav-quarantine:…`); null if not yet moved aside. */
+  heldAt: `local:${string}` | null;
+}
+
+export const UNREADABLE_SET_ASIDE = 'unreadable set-aside value';
+
 export interface FavouritesState {
   loaded: boolean;
   /** Newest first. */
   items: SavedFavourite[];
-  setAside: SetAsideEntry[];
+  setAside: ListedSetAside[];
   /** Values written by a newer version of the extension, kept as they are. */
   newer: { area: FavouriteArea; storedKey: string; version: number }[];
   /** Set when some favourites live on this device only because sync refused them. */
   syncFallback: SyncFallbackStatus | null;
   /** Storage could not be read at all (the list shown may be incomplete). */
   error: string | null;
+  /** What the last reload changed or could not tidy that the listener should know (not errors). */
+  notes: string[];
 }
 
 export const EMPTY_STATE: FavouritesState = {
@@ -43,6 +54,7 @@ export const EMPTY_STATE: FavouritesState = {
   newer: [],
   syncFallback: null,
   error: null,
+  notes: [],
 };
 
 export const AREAS: FavouriteArea[] = ['sync', 'local'];
@@ -56,20 +68,38 @@ async function snapshotOf(area: FavouriteArea): Promise<Record<string, unknown> 
   }
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+/** A quarantine value is checked like any stored value; a damaged one is listed, never dropped. */
+function listSetAside(quarantineKey: string, raw: unknown): ListedSetAside {
+  const heldAt = `local:${quarantineKey}` as const;
+  const parsed = v.safeParse(SetAsideEntrySchema, raw);
+  if (parsed.success) return { ...parsed.output, heldAt };
+  // The key still says where the value came from: `fav-quarantine:<area>:<stored key>`.
+  const from = /^(sync|local):(.+)$/.exec(quarantineKey.slice(QUARANTINE_KEY_PREFIX.length));
+  return {
+    area: (from?.[1] as FavouriteArea | undefined) ?? 'local',
+    storedKey: from?.[2] ?? quarantineKey,
+    raw,
+    reason: UNREADABLE_SET_ASIDE,
+    setAsideAt: 0,
+    heldAt,
+  };
 }
+
+const snapshotBoth = async () => ({
+  sync: await snapshotOf('sync'),
+  local: await snapshotOf('local'),
+});
 
 /** Reads both areas, migrating and setting aside as needed. Throws if storage cannot be read. */
 export async function loadState(): Promise<FavouritesState> {
-  const problems: string[] = [];
-  let snapshots = { sync: await snapshotOf('sync'), local: await snapshotOf('local') };
-  if (await repair(snapshots, problems)) {
-    snapshots = { sync: await snapshotOf('sync'), local: await snapshotOf('local') };
-  }
+  const report: RepairReport = { problems: [], notes: [], syncFallback: null };
+  let snapshots = await snapshotBoth();
+  if (await repair(snapshots, report)) snapshots = await snapshotBoth();
+  if (await removeStaleDeviceCopies(snapshots, report)) snapshots = await snapshotBoth();
+  if (report.syncFallback) await favouritesSyncFallbackItem.setValue(report.syncFallback);
   const byKey = new Map<string, SavedFavourite>();
   const newer: FavouritesState['newer'] = [];
-  const setAsideList: SetAsideEntry[] = [];
+  const setAsideList: ListedSetAside[] = [];
   const add = (area: FavouriteArea) => (record: Favourite) => {
     const key = favouriteId(record);
     const known = byKey.get(key);
@@ -82,11 +112,7 @@ export async function loadState(): Promise<FavouritesState> {
   for (const area of AREAS) {
     for (const [storedKey, raw] of Object.entries(snapshots[area] ?? {})) {
       if (area === 'local' && storedKey.startsWith(QUARANTINE_KEY_PREFIX)) {
-        setAsideList.push(
-          isObject(raw) && typeof raw.reason === 'string'
-            ? (raw as unknown as SetAsideEntry)
-            : { area, storedKey, raw, reason: 'unreadable set-aside value', setAsideAt: 0 },
-        );
+        setAsideList.push(listSetAside(storedKey, raw));
         continue;
       }
       const stuck = (reason: string) =>
@@ -96,6 +122,7 @@ export async function loadState(): Promise<FavouritesState> {
           raw,
           reason: `${reason} (not yet moved aside)`,
           setAsideAt: 0,
+          heldAt: null,
         });
       if (storedKey === LEGACY_FAVOURITES_KEY) {
         // Only still here if its migration failed: show its entries from memory meanwhile.
@@ -117,8 +144,10 @@ export async function loadState(): Promise<FavouritesState> {
   const deviceOnly = items.some((i) => !i.areas.includes('sync'));
   let syncFallback = await favouritesSyncFallbackItem.getValue();
   if (!deviceOnly && syncFallback) {
-    await favouritesSyncFallbackItem.removeValue();
     syncFallback = null;
+    // A flag left behind is harmless: it is only shown while something is device-only, and the
+    // next reload clears it. It must not hide the list.
+    await favouritesSyncFallbackItem.removeValue().catch(() => undefined);
   } else if (deviceOnly && !syncFallback) {
     syncFallback = {
       reason: snapshots.sync ? 'quota' : 'unavailable',
@@ -132,6 +161,7 @@ export async function loadState(): Promise<FavouritesState> {
     newer,
     setAside: setAsideList,
     syncFallback,
-    error: problems.length ? problems.join('; ') : null,
+    error: report.problems.length ? report.problems.join('; ') : null,
+    notes: report.notes,
   };
 }

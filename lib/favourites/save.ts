@@ -9,25 +9,22 @@ import {
 import type { FavouritesState } from './load';
 import { putRecord } from './repair';
 import { type Favourite, favouriteId } from './schema';
+import { describeSyncError } from './sync-error';
 
 export interface SaveResult {
   area: FavouriteArea;
   fallback: SyncFallbackStatus | null;
-}
-
-export function describeSyncError(error: unknown): SyncFallbackStatus {
-  const message = error instanceof Error ? error.message : String(error);
-  const quota = /quota|QUOTA_BYTES|MAX_ITEMS|MAX_WRITE_OPERATIONS/i.test(message);
-  return { reason: quota ? 'quota' : 'unavailable', message, at: Date.now() };
+  /**
+   * Saved to sync, but the older copy on this device could not be deleted (why). Reading shows
+   * the newer copy, and the next reload deletes the old one.
+   */
+  staleLocalCopy?: string;
 }
 
 export async function saveRecord(state: FavouritesState, record: Favourite): Promise<SaveResult> {
   const key = favouriteId(record);
   try {
     await putRecord('sync', record);
-    const hadLocal = state.items.find((i) => i.key === key)?.areas.includes('local');
-    if (hadLocal) await storage.removeItem(favouriteKey('local', key));
-    return { area: 'sync', fallback: null };
   } catch (error) {
     const fallback = describeSyncError(error);
     // If this write fails too, the error reaches the caller: the toggle shows it unsaved.
@@ -35,6 +32,16 @@ export async function saveRecord(state: FavouritesState, record: Favourite): Pro
     await favouritesSyncFallbackItem.setValue(fallback);
     return { area: 'local', fallback };
   }
+  const hadLocal = state.items.find((i) => i.key === key)?.areas.includes('local');
+  if (hadLocal) {
+    try {
+      await storage.removeItem(favouriteKey('local', key));
+    } catch (error) {
+      // The favourite is safe in sync; the leftover is older, so reading never prefers it.
+      return { area: 'sync', fallback: null, staleLocalCopy: (error as Error).message };
+    }
+  }
+  return { area: 'sync', fallback: null };
 }
 
 /** Tries to move device-only favourites to sync. Returns how many moved. */

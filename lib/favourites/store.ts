@@ -36,7 +36,7 @@ import { moveToSync, type SaveResult, saveRecord } from './save';
 import type { Favourite } from './schema';
 
 export type { FavouritesState, SavedFavourite } from './load';
-export { describeSyncError, type SaveResult } from './save';
+export type { SaveResult } from './save';
 
 export interface FavouritesStore {
   getState(): FavouritesState;
