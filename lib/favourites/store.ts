@@ -35,7 +35,7 @@ import { discardSetAsideValues, removeRecord } from './remove';
 import { moveToSync, type SaveResult, saveRecord } from './save';
 import type { Favourite } from './schema';
 
-export type { FavouritesState, SavedFavourite } from './load';
+export type { FavouritesState, ListedSetAside, SavedFavourite } from './load';
 export type { SaveResult } from './save';
 
 export interface FavouritesStore {
