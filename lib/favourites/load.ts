@@ -43,8 +43,15 @@ export interface FavouritesState {
   syncFallback: SyncFallbackStatus | null;
   /** Storage could not be read at all (the list shown may be incomplete). */
   error: string | null;
-  /** What the last reload changed or could not tidy that the listener should know (not errors). */
+  /** What the listener should know that is not an error: changes made while repairing storage
+   * (kept for as long as the page is open) and conditions found by the last reload. */
   notes: string[];
+}
+
+/** A reload's state, with the one-off changes it made apart (the store keeps those). */
+export interface LoadResult {
+  state: FavouritesState;
+  events: string[];
 }
 
 export const EMPTY_STATE: FavouritesState = {
@@ -91,8 +98,8 @@ const snapshotBoth = async () => ({
 });
 
 /** Reads both areas, migrating and setting aside as needed. Throws if storage cannot be read. */
-export async function loadState(): Promise<FavouritesState> {
-  const report: RepairReport = { problems: [], notes: [], syncFallback: null };
+export async function loadState(): Promise<LoadResult> {
+  const report: RepairReport = { problems: [], events: [], notes: [], syncFallback: null };
   let snapshots = await snapshotBoth();
   if (await repair(snapshots, report)) snapshots = await snapshotBoth();
   if (await removeStaleDeviceCopies(snapshots, report)) snapshots = await snapshotBoth();
@@ -155,7 +162,7 @@ export async function loadState(): Promise<FavouritesState> {
       at: 0,
     };
   }
-  return {
+  const state: FavouritesState = {
     loaded: true,
     items,
     newer,
@@ -164,4 +171,5 @@ export async function loadState(): Promise<FavouritesState> {
     error: report.problems.length ? report.problems.join('; ') : null,
     notes: report.notes,
   };
+  return { state, events: report.events };
 }

@@ -27,7 +27,9 @@ export const SAVED_TWICE_REASON =
 export interface RepairReport {
   /** Steps that failed; the values stay where they were and are shown from memory. */
   problems: string[];
-  /** Things done that are not errors but change where or how favourites are kept. */
+  /** One-off changes to where or how favourites are kept (not errors); shown until the page goes. */
+  events: string[];
+  /** Conditions found now that the listener should know (not errors); recomputed every reload. */
   notes: string[];
   /** Set when sync refused migrated favourites and they went to this device instead. */
   syncFallback: SyncFallbackStatus | null;
@@ -106,7 +108,7 @@ async function migrateLegacy(
     existing.set(key, { area: written, raw: record, record });
   }
   if (toDevice > 0) {
-    report.notes.push(
+    report.events.push(
       `${toDevice} version 1 ${toDevice === 1 ? 'favourite was' : 'favourites were'} kept on this device only: sync refused ${toDevice === 1 ? 'it' : 'them'} (${report.syncFallback?.message})`,
     );
   }

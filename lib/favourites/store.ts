@@ -60,6 +60,8 @@ export function createFavouritesStore(): FavouritesStore {
   const listeners = new Set<(state: FavouritesState) => void>();
   let chain: Promise<unknown> = Promise.resolve();
   let queued = false;
+  // Changes a repair made happen once, but the listener may open the Saved tab later.
+  const events = new Set<string>();
 
   const emit = (next: FavouritesState) => {
     state = next;
@@ -68,7 +70,9 @@ export function createFavouritesStore(): FavouritesStore {
 
   async function loadOnce(): Promise<FavouritesState> {
     try {
-      emit(await loadState());
+      const loaded = await loadState();
+      for (const event of loaded.events) events.add(event);
+      emit({ ...loaded.state, notes: [...events, ...loaded.state.notes] });
     } catch (error) {
       emit({ ...state, loaded: true, error: (error as Error).message });
     }
