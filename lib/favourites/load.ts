@@ -103,7 +103,13 @@ export async function loadState(): Promise<LoadResult> {
   let snapshots = await snapshotBoth();
   if (await repair(snapshots, report)) snapshots = await snapshotBoth();
   if (await removeStaleDeviceCopies(snapshots, report)) snapshots = await snapshotBoth();
-  if (report.syncFallback) await favouritesSyncFallbackItem.setValue(report.syncFallback);
+  if (report.syncFallback) {
+    await favouritesSyncFallbackItem
+      .setValue(report.syncFallback)
+      .catch((error: Error) =>
+        report.problems.push(`recording the sync fallback: ${error.message}`),
+      );
+  }
   const byKey = new Map<string, SavedFavourite>();
   const newer: FavouritesState['newer'] = [];
   const setAsideList: ListedSetAside[] = [];

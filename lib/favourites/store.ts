@@ -3,11 +3,11 @@
  * everything. This is the folder's main module: the store that pages use.
  * - May import: lib/episode, lib/storage-items.ts, lib/time.ts, wxt storage/browser, valibot.
  *   Never Preact, `document`/`window`, or lib/ingest (build time only).
- * - Imported by: components/ (SavedTab, SavedNotices, SaveToggle, useFavourites) and the
- *   options page (entrypoints/options/).
+ * - Imported by: components/ (SavedTab, SavedNotices, SavedTransfer, SaveToggle, useFavourites),
+ *   which the sidebar and the options page (entrypoints/options/) show.
  * Files: schema.ts (stored shape), migrations.ts (older versions), repair.ts (fixing storage in
- * place), load.ts (reading), save.ts (writing), remove.ts (deleting), transfer.ts (export/import),
- * episode.ts (favourites ↔ the episode's data).
+ * place), load.ts (reading), save.ts (writing), remove.ts (deleting), sync-error.ts, transfer.ts
+ * (export/import), episode.ts (favourites ↔ the episode's data).
  *
  * Storage design (why it cannot lose a favourite):
  * - One key per favourite (`fav:<kind>:<id>`, see storage-items.ts), never one shared array. A
