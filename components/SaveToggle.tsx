@@ -24,6 +24,8 @@ interface SaveToggleProps {
 
 export const SYNC_FULL_MESSAGE = 'Saved on this device only: sync storage is full';
 export const SYNC_UNAVAILABLE_MESSAGE = 'Saved on this device only: sync storage is not available';
+export const STALE_LOCAL_COPY_MESSAGE =
+  'Saved to sync. An older copy on this device could not be deleted yet; the newer one is used and the old one is tidied up later';
 
 interface ToggleState {
   busy: boolean;
@@ -50,9 +52,10 @@ function useToggle(
       else {
         const favourite = make();
         if (!favourite) throw new Error('not found');
-        const { fallback } = await store.save(favourite);
+        const { fallback, staleLocalCopy } = await store.save(favourite);
         if (fallback)
           note = fallback.reason === 'quota' ? SYNC_FULL_MESSAGE : SYNC_UNAVAILABLE_MESSAGE;
+        else if (staleLocalCopy) note = `${STALE_LOCAL_COPY_MESSAGE} (${staleLocalCopy}).`;
       }
     } catch (error) {
       note = `Could not ${pressed ? 'remove' : 'save'}: ${(error as Error).message}`;

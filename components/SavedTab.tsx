@@ -12,15 +12,9 @@ import {
   getFavouritesStore,
   type SavedFavourite,
 } from '@/lib/favourites/store';
-import {
-  exportFileName,
-  exportJson,
-  exportMarkdown,
-  type ImportReport,
-  planImport,
-} from '@/lib/favourites/transfer';
 import { formatTime } from '@/lib/time';
-import { download, ImportSummary, SavedNotices } from './SavedNotices';
+import { SavedNotices } from './SavedNotices';
+import { SavedTransfer } from './SavedTransfer';
 import { useFavouritesState } from './useFavourites';
 
 interface SavedTabProps {
@@ -56,10 +50,8 @@ export function SavedTab({
   const [removedStack, setRemovedStack] = useState<Removed[]>([]);
   const removed = removedStack.at(-1);
   const [announcement, setAnnouncement] = useState('');
-  const [report, setReport] = useState<(ImportReport & { file: string; failed: string[] }) | null>(
-    null,
-  );
-  const fileInput = useRef<HTMLInputElement>(null);
+  // A removal or restore that storage refused: the item is still where it was, and we say so.
+  const [failure, setFailure] = useState('');
   const undoButton = useRef<HTMLButtonElement>(null);
   const root = useRef<HTMLDivElement>(null);
 
@@ -75,11 +67,13 @@ export function SavedTab({
       const record = await store.remove(item.key);
       if (!record) return;
       setRemovedStack((stack) => [...stack, { record, label }]);
+      setFailure('');
       setAnnouncement(`Removed ${label}.`);
       // Focus would otherwise fall to the page when the row disappears.
       requestAnimationFrame(() => undoButton.current?.focus());
     } catch (error) {
-      setAnnouncement(`Could not remove ${label}: ${(error as Error).message}`);
+      setAnnouncement('');
+      setFailure(`Could not remove ${label}: ${(error as Error).message}.`);
     }
   };
 
@@ -87,6 +81,7 @@ export function SavedTab({
     if (!removed) return;
     try {
       await store.undo(removed.record);
+      setFailure('');
       setAnnouncement(`Restored ${removed.label}.`);
       const restoredKey = favouriteId(removed.record);
       setRemovedStack((stack) => stack.slice(0, -1));
@@ -99,23 +94,9 @@ export function SavedTab({
         );
       }
     } catch (error) {
-      setAnnouncement(`Could not restore ${removed.label}: ${(error as Error).message}`);
+      setAnnouncement('');
+      setFailure(`Could not restore ${removed.label}: ${(error as Error).message}.`);
     }
-  };
-
-  const importFile = async (file: File) => {
-    const plan = planImport(file.name, await file.text(), new Set(state.items.map((i) => i.key)));
-    const failed: string[] = [];
-    for (const record of plan.toSave) {
-      try {
-        await store.save(record);
-      } catch (error) {
-        failed.push(
-          `${record.kind === 'link' ? record.title : record.text}: ${(error as Error).message}`,
-        );
-      }
-    }
-    setReport({ ...plan, file: file.name, failed });
   };
 
   const records = state.items.map((i) => i.record);
@@ -123,6 +104,11 @@ export function SavedTab({
     <div class="saved" ref={root}>
       <SavedNotices state={state} store={store} records={records} />
 
+      {failure && (
+        <p class="notice notice-error" role="alert">
+          {failure}
+        </p>
+      )}
       <div class="saved-undo" aria-live="polite">
         {announcement && <span>{announcement} </span>}
         {removed && (
@@ -236,56 +222,14 @@ export function SavedTab({
         </section>
       )}
 
-      <section class="saved-transfer" aria-labelledby="saved-transfer">
-        <Heading id="saved-transfer" class="group-heading">
-          Export and import
-        </Heading>
-        <p class="saved-actions">
-          <button
-            type="button"
-            class="text-button"
-            disabled={records.length === 0}
-            onClick={() =>
-              download(exportMarkdown(records, episode), 'text/markdown', exportFileName('md'))
-            }
-          >
-            Export Markdown
-          </button>
-          <button
-            type="button"
-            class="text-button"
-            disabled={records.length === 0 && state.setAside.length === 0}
-            onClick={() =>
-              download(
-                exportJson(records, state.setAside),
-                'application/json',
-                exportFileName('json'),
-              )
-            }
-          >
-            Export JSON
-          </button>
-          <label class="text-button file-label">
-            Import JSON
-            <input
-              ref={fileInput}
-              type="file"
-              accept="application/json,.json"
-              class="sr-only"
-              onChange={(event) => {
-                const file = (event.currentTarget as HTMLInputElement).files?.[0];
-                if (file)
-                  void importFile(file).finally(() => {
-                    if (fileInput.current) fileInput.current.value = '';
-                  });
-              }}
-            />
-          </label>
-        </p>
-        <div aria-live="polite" class="import-report">
-          {report && <ImportSummary report={report} />}
-        </div>
-      </section>
+      <SavedTransfer
+        Heading={Heading}
+        episode={episode}
+        store={store}
+        records={records}
+        setAside={state.setAside}
+        knownKeys={state.items.map((i) => i.key)}
+      />
     </div>
   );
 }

@@ -138,6 +138,8 @@ export function readFavourite(raw: unknown): ReadResult {
 
 export interface LegacyListResult {
   records: Favourite[];
+  /** The same records with their position in the array and their value as stored. */
+  readable: { index: number; raw: unknown; record: Favourite }[];
   /** Entries that could not be read, with their position in the array. */
   invalid: { index: number; raw: unknown; reason: string }[];
   newer: { index: number; raw: unknown; version: number }[];
@@ -146,11 +148,13 @@ export interface LegacyListResult {
 /** Splits a version 1 array into readable records and the entries to set aside. */
 export function readLegacyList(raw: unknown): LegacyListResult | { reason: string } {
   if (!Array.isArray(raw)) return { reason: 'version 1 favourites should be an array' };
-  const out: LegacyListResult = { records: [], invalid: [], newer: [] };
+  const out: LegacyListResult = { records: [], readable: [], invalid: [], newer: [] };
   raw.forEach((entry, index) => {
     const result = readFavourite(entry);
-    if (result.status === 'ok') out.records.push(result.record);
-    else if (result.status === 'newer')
+    if (result.status === 'ok') {
+      out.records.push(result.record);
+      out.readable.push({ index, raw: entry, record: result.record });
+    } else if (result.status === 'newer')
       out.newer.push({ index, raw: entry, version: result.version });
     else out.invalid.push({ index, raw: entry, reason: result.reason });
   });

@@ -6,7 +6,6 @@
  */
 import * as v from 'valibot';
 import { WebUrl } from '../episode/schema';
-import type { FavouriteArea } from '../storage-items';
 
 export const FAVOURITES_VERSION = 2;
 
@@ -99,10 +98,12 @@ export function officialLinkId(title: string): string {
 }
 
 /** A stored value that could not be read, kept aside under its own key with why. */
-export interface SetAsideEntry {
-  area: FavouriteArea;
-  storedKey: string;
-  raw: unknown;
-  reason: string;
-  setAsideAt: number;
-}
+export const SetAsideEntrySchema = v.object({
+  area: v.picklist(['sync', 'local']),
+  /** The key it was stored under before it was set aside. */
+  storedKey: v.string(),
+  raw: v.unknown(),
+  reason: v.string(),
+  setAsideAt: v.number(),
+});
+export type SetAsideEntry = v.InferOutput<typeof SetAsideEntrySchema>;

@@ -1,5 +1,13 @@
 /**
- * The listener's favourites: saved links and quotes, which must survive everything.
+ * lib/favourites/: the listener's favourites (saved links and quotes), which must survive
+ * everything. This is the folder's main module: the store that pages use.
+ * - May import: lib/episode, lib/storage-items.ts, lib/time.ts, wxt storage/browser, valibot.
+ *   Never Preact, `document`/`window`, or lib/ingest (build time only).
+ * - Imported by: components/ (SavedTab, SavedNotices, SavedTransfer, SaveToggle, useFavourites),
+ *   which the sidebar and the options page (entrypoints/options/) show.
+ * Files: schema.ts (stored shape), migrations.ts (older versions), repair.ts (fixing storage in
+ * place), load.ts (reading), save.ts (writing), remove.ts (deleting), sync-error.ts, transfer.ts
+ * (export/import), episode.ts (favourites ↔ the episode's data).
  *
  * Storage design (why it cannot lose a favourite):
  * - One key per favourite (`fav:<kind>:<id>`, see storage-items.ts), never one shared array. A
@@ -17,76 +25,18 @@
  *   `savedAt`, same place in the list). Other tabs follow through `storage.onChanged`.
  */
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
 import {
   FAVOURITE_KEY_PREFIX,
-  type FavouriteArea,
-  favouriteKey,
-  favouritesSyncFallbackItem,
   LEGACY_FAVOURITES_KEY,
   QUARANTINE_KEY_PREFIX,
-  quarantineKey,
-  type SyncFallbackStatus,
 } from '../storage-items';
-import { readFavourite, readLegacyList } from './migrations';
-import { putRecord, repair } from './repair';
-import { type Favourite, favouriteId, type SetAsideEntry } from './schema';
+import { EMPTY_STATE, type FavouritesState, loadState } from './load';
+import { discardSetAsideValues, removeRecord } from './remove';
+import { moveToSync, type SaveResult, saveRecord } from './save';
+import type { Favourite } from './schema';
 
-export interface SavedFavourite {
-  /** `kind:id`, the favourite's identity. */
-  key: string;
-  record: Favourite;
-  /** Where copies live; `['local']` alone means "on this device only". */
-  areas: FavouriteArea[];
-}
-
-export interface FavouritesState {
-  loaded: boolean;
-  /** Newest first. */
-  items: SavedFavourite[];
-  setAside: SetAsideEntry[];
-  /** Values written by a newer version of the extension, kept as they are. */
-  newer: { area: FavouriteArea; storedKey: string; version: number }[];
-  /** Set when some favourites live on this device only because sync refused them. */
-  syncFallback: SyncFallbackStatus | null;
-  /** Storage could not be read at all (the list shown may be incomplete). */
-  error: string | null;
-}
-
-export interface SaveResult {
-  area: FavouriteArea;
-  fallback: SyncFallbackStatus | null;
-}
-
-const EMPTY: FavouritesState = {
-  loaded: false,
-  items: [],
-  setAside: [],
-  newer: [],
-  syncFallback: null,
-  error: null,
-};
-
-const AREAS: FavouriteArea[] = ['sync', 'local'];
-
-export function describeSyncError(error: unknown): SyncFallbackStatus {
-  const message = error instanceof Error ? error.message : String(error);
-  const quota = /quota|QUOTA_BYTES|MAX_ITEMS|MAX_WRITE_OPERATIONS/i.test(message);
-  return { reason: quota ? 'quota' : 'unavailable', message, at: Date.now() };
-}
-
-async function snapshotOf(area: FavouriteArea): Promise<Record<string, unknown> | null> {
-  try {
-    return await storage.snapshot(area);
-  } catch {
-    // No such area in this browser (or sync disabled by policy): treat as empty, fall back.
-    return null;
-  }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export type { FavouritesState, ListedSetAside, SavedFavourite } from './load';
+export type { SaveResult } from './save';
 
 export interface FavouritesStore {
   getState(): FavouritesState;
@@ -106,10 +56,12 @@ export interface FavouritesStore {
 }
 
 export function createFavouritesStore(): FavouritesStore {
-  let state: FavouritesState = EMPTY;
+  let state: FavouritesState = EMPTY_STATE;
   const listeners = new Set<(state: FavouritesState) => void>();
   let chain: Promise<unknown> = Promise.resolve();
   let queued = false;
+  // Changes a repair made happen once, but the listener may open the Saved tab later.
+  const events = new Set<string>();
 
   const emit = (next: FavouritesState) => {
     state = next;
@@ -118,78 +70,9 @@ export function createFavouritesStore(): FavouritesStore {
 
   async function loadOnce(): Promise<FavouritesState> {
     try {
-      const problems: string[] = [];
-      let snapshots = { sync: await snapshotOf('sync'), local: await snapshotOf('local') };
-      if (await repair(snapshots, problems)) {
-        snapshots = { sync: await snapshotOf('sync'), local: await snapshotOf('local') };
-      }
-      const byKey = new Map<string, SavedFavourite>();
-      const newer: FavouritesState['newer'] = [];
-      const setAsideList: SetAsideEntry[] = [];
-      const add = (area: FavouriteArea) => (record: Favourite) => {
-        const key = favouriteId(record);
-        const known = byKey.get(key);
-        if (!known) byKey.set(key, { key, record, areas: [area] });
-        else {
-          if (!known.areas.includes(area)) known.areas.push(area);
-          if (record.savedAt > known.record.savedAt) known.record = record;
-        }
-      };
-      for (const area of AREAS) {
-        for (const [storedKey, raw] of Object.entries(snapshots[area] ?? {})) {
-          if (area === 'local' && storedKey.startsWith(QUARANTINE_KEY_PREFIX)) {
-            setAsideList.push(
-              isObject(raw) && typeof raw.reason === 'string'
-                ? (raw as unknown as SetAsideEntry)
-                : { area, storedKey, raw, reason: 'unreadable set-aside value', setAsideAt: 0 },
-            );
-            continue;
-          }
-          const stuck = (reason: string) =>
-            setAsideList.push({
-              area,
-              storedKey,
-              raw,
-              reason: `${reason} (not yet moved aside)`,
-              setAsideAt: 0,
-            });
-          if (storedKey === LEGACY_FAVOURITES_KEY) {
-            // Only still here if its migration failed: show its entries from memory meanwhile.
-            const legacy = readLegacyList(raw);
-            if ('reason' in legacy) stuck(legacy.reason);
-            else legacy.records.forEach(add(area));
-            continue;
-          }
-          if (!storedKey.startsWith(FAVOURITE_KEY_PREFIX)) continue;
-          const result = readFavourite(raw);
-          if (result.status === 'newer') newer.push({ area, storedKey, version: result.version });
-          else if (result.status === 'invalid') stuck(result.reason);
-          else add(area)(result.record);
-        }
-      }
-      const items = [...byKey.values()].sort(
-        (a, b) => b.record.savedAt - a.record.savedAt || a.key.localeCompare(b.key),
-      );
-      const deviceOnly = items.some((i) => !i.areas.includes('sync'));
-      let syncFallback = await favouritesSyncFallbackItem.getValue();
-      if (!deviceOnly && syncFallback) {
-        await favouritesSyncFallbackItem.removeValue();
-        syncFallback = null;
-      } else if (deviceOnly && !syncFallback) {
-        syncFallback = {
-          reason: snapshots.sync ? 'quota' : 'unavailable',
-          message: '',
-          at: 0,
-        };
-      }
-      emit({
-        loaded: true,
-        items,
-        newer,
-        setAside: setAsideList,
-        syncFallback,
-        error: problems.length ? problems.join('; ') : null,
-      });
+      const loaded = await loadState();
+      for (const event of loaded.events) events.add(event);
+      emit({ ...loaded.state, notes: [...events, ...loaded.state.notes] });
     } catch (error) {
       emit({ ...state, loaded: true, error: (error as Error).message });
     }
@@ -208,69 +91,16 @@ export function createFavouritesStore(): FavouritesStore {
     return chain.then(() => state);
   }
 
-  async function save(record: Favourite): Promise<SaveResult> {
-    const key = favouriteId(record);
-    let result: SaveResult;
+  /** Runs a write, then reloads whether it worked or not, so the list shows what is stored. */
+  async function thenRefresh<T>(write: () => Promise<T>): Promise<T> {
     try {
-      await putRecord('sync', record);
-      result = { area: 'sync', fallback: null };
-      const hadLocal = state.items.find((i) => i.key === key)?.areas.includes('local');
-      if (hadLocal) await storage.removeItem(favouriteKey('local', key));
-    } catch (error) {
-      const fallback = describeSyncError(error);
-      // If this write fails too, the error reaches the caller: the toggle shows it unsaved.
-      await putRecord('local', record);
-      await favouritesSyncFallbackItem.setValue(fallback);
-      result = { area: 'local', fallback };
+      return await write();
+    } finally {
+      await refresh();
     }
-    await refresh();
-    return result;
   }
 
-  async function remove(key: string): Promise<Favourite | null> {
-    let removed: Favourite | null = null;
-    for (const area of AREAS) {
-      try {
-        const raw = await storage.getItem(favouriteKey(area, key));
-        const read = readFavourite(raw);
-        if (read.status === 'ok' && (!removed || read.record.savedAt > removed.savedAt)) {
-          removed = read.record;
-        }
-        if (raw != null) await storage.removeItem(favouriteKey(area, key));
-      } catch {
-        // An area that cannot be read holds nothing to remove.
-      }
-    }
-    await refresh();
-    return removed;
-  }
-
-  async function retrySync(): Promise<number> {
-    let moved = 0;
-    for (const item of state.items.filter((i) => !i.areas.includes('sync'))) {
-      try {
-        await putRecord('sync', item.record);
-      } catch (error) {
-        await favouritesSyncFallbackItem.setValue(describeSyncError(error));
-        break;
-      }
-      await storage.removeItem(favouriteKey('local', item.key));
-      moved++;
-    }
-    await refresh();
-    return moved;
-  }
-
-  async function discardSetAside() {
-    // Only quarantine copies are deleted; values not yet moved aside stay where they are.
-    const keys = state.setAside.map((e) =>
-      e.storedKey.startsWith(QUARANTINE_KEY_PREFIX)
-        ? (`local:${e.storedKey}` as const)
-        : quarantineKey(e.area, e.storedKey),
-    );
-    await storage.removeItems(keys);
-    await refresh();
-  }
+  const save = (record: Favourite) => thenRefresh(() => saveRecord(state, record));
 
   const onChanged = (changes: Record<string, unknown>) => {
     const relevant = Object.keys(changes).some(
@@ -292,10 +122,10 @@ export function createFavouritesStore(): FavouritesStore {
     refresh,
     isSaved: (key) => state.items.some((i) => i.key === key),
     save,
-    remove,
+    remove: (key) => thenRefresh(() => removeRecord(key)),
     undo: save,
-    retrySync,
-    discardSetAside,
+    retrySync: () => thenRefresh(() => moveToSync(state)),
+    discardSetAside: () => thenRefresh(() => discardSetAsideValues(state)),
     dispose() {
       browser.storage.onChanged.removeListener(onChanged);
       listeners.clear();

@@ -27,7 +27,14 @@ export function exportJson(
     version: FAVOURITES_VERSION,
     exportedAt: now.toISOString(),
     favourites,
-    setAside,
+    // As stored: where the listed copy lives is this browser's business.
+    setAside: setAside.map(({ area, storedKey, raw, reason, setAsideAt }) => ({
+      area,
+      storedKey,
+      raw,
+      reason,
+      setAsideAt,
+    })),
   };
   return `${JSON.stringify(data, null, 2)}\n`;
 }

@@ -1,0 +1,127 @@
+/** Export (Markdown, JSON with set-aside values) and import with a report, for the Saved tab. */
+import { useRef, useState } from 'preact/hooks';
+import type { Episode } from '@/lib/episode/schema';
+
+import type { Favourite } from '@/lib/favourites/schema';
+import type { FavouritesStore, ListedSetAside } from '@/lib/favourites/store';
+import {
+  exportFileName,
+  exportJson,
+  exportMarkdown,
+  type ImportReport,
+  planImport,
+} from '@/lib/favourites/transfer';
+import { download, plural } from './SavedNotices';
+
+type Report = ImportReport & { file: string; failed: string[] };
+
+interface SavedTransferProps {
+  Heading: 'h2' | 'h3';
+  episode?: Episode;
+  store: FavouritesStore;
+  records: Favourite[];
+  setAside: ListedSetAside[];
+  /** Keys already saved, so an import skips them. */
+  knownKeys: string[];
+}
+
+export function SavedTransfer({
+  Heading,
+  episode,
+  store,
+  records,
+  setAside,
+  knownKeys,
+}: SavedTransferProps) {
+  const [report, setReport] = useState<Report | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const importFile = async (file: File) => {
+    const plan = planImport(file.name, await file.text(), new Set(knownKeys));
+    const failed: string[] = [];
+    for (const record of plan.toSave) {
+      try {
+        await store.save(record);
+      } catch (error) {
+        failed.push(
+          `${record.kind === 'link' ? record.title : record.text}: ${(error as Error).message}`,
+        );
+      }
+    }
+    setReport({ ...plan, file: file.name, failed });
+  };
+
+  return (
+    <section class="saved-transfer" aria-labelledby="saved-transfer">
+      <Heading id="saved-transfer" class="group-heading">
+        Export and import
+      </Heading>
+      <p class="saved-actions">
+        <button
+          type="button"
+          class="text-button"
+          disabled={records.length === 0}
+          onClick={() =>
+            download(exportMarkdown(records, episode), 'text/markdown', exportFileName('md'))
+          }
+        >
+          Export Markdown
+        </button>
+        <button
+          type="button"
+          class="text-button"
+          disabled={records.length === 0 && setAside.length === 0}
+          onClick={() =>
+            download(exportJson(records, setAside), 'application/json', exportFileName('json'))
+          }
+        >
+          Export JSON
+        </button>
+        <label class="text-button file-label">
+          Import JSON
+          <input
+            ref={fileInput}
+            type="file"
+            accept="application/json,.json"
+            class="sr-only"
+            onChange={(event) => {
+              const file = (event.currentTarget as HTMLInputElement).files?.[0];
+              if (file)
+                void importFile(file).finally(() => {
+                  if (fileInput.current) fileInput.current.value = '';
+                });
+            }}
+          />
+        </label>
+      </p>
+      <div aria-live="polite" class="import-report">
+        {report && <ImportSummary report={report} />}
+      </div>
+    </section>
+  );
+}
+
+export function ImportSummary({ report }: { report: Report }) {
+  if (report.error) return <p class="notice notice-error">Nothing imported. {report.error}</p>;
+  const imported = report.toSave.length - report.failed.length;
+  return (
+    <div class="notice">
+      <p>
+        From {report.file}: imported {plural(imported, 'item')}, skipped{' '}
+        {plural(report.skipped.length + report.failed.length, 'item')}.
+      </p>
+      {(report.skipped.length > 0 || report.failed.length > 0) && (
+        <ul class="import-skipped">
+          {report.skipped.map((s) => (
+            <li key={s.entry}>
+              {s.entry} “{s.label}”: {s.reason}
+            </li>
+          ))}
+          {report.failed.map((f) => (
+            <li key={f}>{f}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+/** Deleting favourites (handing the record back for undo) and discarding set-aside values. */
+import { storage } from 'wxt/utils/storage';
+import { favouriteKey } from '../storage-items';
+import { AREAS, type FavouritesState } from './load';
+import { readFavourite } from './migrations';
+import type { Favourite } from './schema';
+
+/**
+ * Returns the removed record (for undo), or null if it was not saved. Throws if a copy could not
+ * be deleted: the favourite is then still saved (and still listed), and the caller says so.
+ */
+export async function removeRecord(key: string): Promise<Favourite | null> {
+  let removed: Favourite | null = null;
+  const failures: string[] = [];
+  for (const area of AREAS) {
+    let raw: unknown;
+    try {
+      raw = await storage.getItem(favouriteKey(area, key));
+    } catch {
+      // An area that cannot be read (no sync area in this browser) holds nothing to remove.
+      continue;
+    }
+    if (raw == null) continue;
+    try {
+      await storage.removeItem(favouriteKey(area, key));
+    } catch (error) {
+      failures.push(`${area === 'sync' ? 'sync' : 'this device'}: ${(error as Error).message}`);
+      continue;
+    }
+    const read = readFavourite(raw);
+    if (read.status === 'ok' && (!removed || read.record.savedAt > removed.savedAt)) {
+      removed = read.record;
+    }
+  }
+  if (failures.length > 0) throw new Error(`it is still saved (${failures.join('; ')})`);
+  return removed;
+}
+
+/** Deletes the quarantine copies (after the listener has downloaded them), by their own keys. */
+export async function discardSetAsideValues(state: FavouritesState): Promise<void> {
+  // Values not yet moved aside have no copy to delete: they stay where they are.
+  const keys = state.setAside.flatMap((e) => (e.heldAt ? [e.heldAt] : []));
+  await storage.removeItems(keys);
+}
