@@ -10,8 +10,8 @@ import {
 } from '@/lib/episode/export';
 import { loadEpisode } from '@/lib/episode/packaged';
 import { parseChapters, placeChapters } from '@/lib/ingest/chapters';
-import { importPodcastTranscript } from '@/lib/ingest/formats/podcast-transcript';
-import { importVtt, parseVtt } from '@/lib/ingest/formats/vtt-import';
+import { importPodcastTranscript } from '@/lib/ingest/formats/podcast-json';
+import { importWebVtt as importVtt, parseWebVtt as parseVtt } from '@/lib/ingest/formats/webvtt';
 import { parseTime } from '@/lib/time';
 import { sampleEpisode } from '../../fixtures/sample-episode';
 
