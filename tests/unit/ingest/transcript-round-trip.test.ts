@@ -129,18 +129,22 @@ describe('the episode’s transcript, written out in each style, ingests back to
   it.each([
     ['transcript.vtt', namedVtt],
     ['transcript.srt', namedSrt],
-  ])('the CLI takes %s with --transcript', (name, write) => {
-    const dir = mkdtempSync(join(tmpdir(), 'round-trip-cli-'));
-    const transcript = join(dir, name);
-    const out = join(dir, 'episode.json');
-    writeFileSync(transcript, write(episode));
-    const run = spawnSync(
-      'npx',
-      ['tsx', 'scripts/ingest.ts', '--transcript', transcript, '--out', out],
-      { encoding: 'utf8' },
-    );
-    expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/^ingest: 153 turns, /);
-    expectSameTurns(parseEpisode(JSON.parse(readFileSync(out, 'utf8'))));
-  });
+  ])(
+    'the CLI takes %s with --transcript',
+    (name, write) => {
+      const dir = mkdtempSync(join(tmpdir(), 'round-trip-cli-'));
+      const transcript = join(dir, name);
+      const out = join(dir, 'episode.json');
+      writeFileSync(transcript, write(episode));
+      const run = spawnSync(
+        'npx',
+        ['tsx', 'scripts/ingest.ts', '--transcript', transcript, '--out', out],
+        { encoding: 'utf8' },
+      );
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout).toMatch(/^ingest: 153 turns, /);
+      expectSameTurns(parseEpisode(JSON.parse(readFileSync(out, 'utf8'))));
+    },
+    30_000,
+  );
 });
