@@ -22,7 +22,8 @@ const IMPORTERS: Record<
   'podcast-json': importPodcastTranscript,
 };
 
-const SRT_TIMING = /^\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}[ \t]+-->[ \t]+\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}/;
+/** SRT writes a comma before the milliseconds (WebVTT a dot), so this timing is SRT's alone. */
+const SRT_TIMING = /^\d{1,2}:\d{2}:\d{2},\d{1,3}[ \t]+-->[ \t]+\d{1,2}:\d{2}:\d{2},\d{1,3}/;
 
 export function detectFormat(text: string, file: string): TranscriptFormat | undefined {
   const body = text.replace(/^\uFEFF/, '');

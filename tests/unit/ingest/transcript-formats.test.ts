@@ -126,6 +126,13 @@ describe('format chosen by content', () => {
     expect(importTranscript(fixture(name), as, { speakers }).format).toBe(format);
   });
 
+  it('a WebVTT file without its header, named .vtt, is told so at line 1', () => {
+    const headless = fixture('name-prefix.vtt').replace(/^WEBVTT[^\n]*\n/, '');
+    expect(() => importTranscript(headless, 'cues.vtt', { speakers })).toThrow(
+      'cues.vtt:1: not a WebVTT file (the first line must be "WEBVTT")',
+    );
+  });
+
   it('a file that is none of them stops at line 1, saying what is expected', () => {
     expect(() => importTranscript('Hello there.\n', 'notes.txt', { speakers })).toThrow(
       /^notes\.txt:1: not a transcript this ingest reads: expected WebVTT .* SRT .* JSON/,
