@@ -1,9 +1,10 @@
 /**
  * npm run ingest [-- --page FILE --facts FILE --out FILE --transcript FILE --chapters FILE]
- * Rebuilds the packaged episode JSON from its sources. --transcript takes a WebVTT (voice tags) or
- * Podcasting 2.0 JSON transcript instead of the page's; --chapters a chapters file (the curated
- * format or Podcasting 2.0 chapters JSON) instead of chapters.json beside the page. On any error: "file:line: what is wrong"
- * on stderr, exit code 1, and the output file is left untouched.
+ * Rebuilds the packaged episode JSON from its sources. --transcript takes a timed transcript instead
+ * of the page's: WebVTT (voice tags and/or `Name:` prefixes), SRT (`Name:` prefixes) or Podcasting
+ * 2.0 JSON, chosen by content; --chapters a chapters file (the curated format or Podcasting 2.0
+ * chapters JSON, v1.2 fields included) instead of chapters.json beside the page. On any error:
+ * "file:line: what is wrong" on stderr, exit code 1, and the output file is left untouched.
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';

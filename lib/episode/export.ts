@@ -3,7 +3,7 @@
  * - Podcasting 2.0 JSON transcript: { version, segments: [{ speaker, startTime, endTime, body }] }
  * - WebVTT with voice tags (`<v Speaker Name>`), one cue per sentence
  * - Markdown: chapters as headings, each turn with its speaker and a time link to the episode page
- * - Podcasting 2.0 chapters JSON: { version, chapters: [{ startTime, title }] }
+ * - Podcasting 2.0 chapters JSON: { version, chapters: [{ startTime, endTime, title }] }
  * Each is plain text built from the packaged episode; the tests parse them back with the importers.
  */
 
@@ -56,7 +56,12 @@ export function toPodcastTranscript(episode: Episode): string {
 export function toPodcastChapters(episode: Episode): string {
   const data = {
     version: PODCAST_CHAPTERS_VERSION,
-    chapters: (episode.chapters ?? []).map((c) => ({ startTime: c.start, title: c.title })),
+    // v1.2's optional endTime: a chapter runs until the next one starts, the last to the end.
+    chapters: (episode.chapters ?? []).map((c, i, all) => ({
+      startTime: c.start,
+      endTime: all[i + 1]?.start ?? episode.episode.durationSeconds,
+      title: c.title,
+    })),
   };
   return `${JSON.stringify(data, null, 2)}\n`;
 }

@@ -5,7 +5,9 @@
  *   at by the turn's listed start time and speaker, so a chapter cannot drift off a turn boundary:
  *   { "chapters": [ { "start": "00:02:05", "speaker": "matthias-endler", "title": "…" }, … ] }
  * - Podcasting 2.0 chapters JSON: { "version": "1.2.0", "chapters": [ { "startTime": 125,
- *   "title": "…" }, … ] } (other fields of a chapter, such as img or url, are ignored).
+ *   "title": "…" }, … ] }, with the v1.2 optional fields `endTime`, `url`, `img` and `toc` read
+ *   and checked; `toc: false` marks a silent chapter, which is not a jump point and so is not
+ *   placed. Fields the spec may add later are ignored; a required one missing is an error.
  *
  * Either way every chapter must start at a turn (its time is the turn's), in order, inside the
  * episode; a bad entry stops the build with the file and the entry's line.
@@ -26,6 +28,12 @@ export interface ChapterEntry {
   speaker?: string;
   title: string;
   line: number;
+  /** Podcasting 2.0 v1.2 optional fields, when the source has them. */
+  endTime?: number;
+  url?: string;
+  img?: string;
+  /** false: a silent chapter (not in the table of contents, not a jump point). */
+  toc?: boolean;
 }
 
 /** The chapter at `line` as an object, or a SourceError naming it. */
@@ -98,13 +106,52 @@ export function parsePodcastChapters(text: string, file: string): ChapterEntry[]
     if (typeof start !== 'number' || !Number.isFinite(start) || start < 0) {
       throw new SourceError(file, line, `chapter ${n}: "startTime" must be seconds (a number ≥ 0)`);
     }
-    return { start, title: title(o, file, line, n), line };
+    return {
+      start,
+      title: title(o, file, line, n),
+      line,
+      ...optionalFields(o, start, file, line, n),
+    };
   });
+}
+
+/** The v1.2 optional fields a chapter has, each checked for its type. */
+function optionalFields(
+  o: Record<string, unknown>,
+  start: number,
+  file: string,
+  line: number,
+  n: number,
+): Pick<ChapterEntry, 'endTime' | 'url' | 'img' | 'toc'> {
+  const fields: Pick<ChapterEntry, 'endTime' | 'url' | 'img' | 'toc'> = {};
+  if (o.endTime !== undefined) {
+    if (typeof o.endTime !== 'number' || !Number.isFinite(o.endTime) || o.endTime < start)
+      throw new SourceError(
+        file,
+        line,
+        `chapter ${n}: "endTime" must be seconds, not before startTime`,
+      );
+    fields.endTime = o.endTime;
+  }
+  for (const key of ['url', 'img'] as const) {
+    const value = o[key];
+    if (value === undefined) continue;
+    if (typeof value !== 'string' || !value.trim())
+      throw new SourceError(file, line, `chapter ${n}: "${key}" must be an address (a string)`);
+    fields[key] = value;
+  }
+  if (o.toc !== undefined) {
+    if (typeof o.toc !== 'boolean')
+      throw new SourceError(file, line, `chapter ${n}: "toc" must be true or false`);
+    fields.toc = o.toc;
+  }
+  return fields;
 }
 
 /**
  * Places chapters on the transcript: each at the turn that starts at its time (and, when given,
- * is spoken by its speaker), strictly after the previous chapter, inside the episode.
+ * is spoken by its speaker), strictly after the previous chapter, inside the episode. Silent
+ * chapters (`toc: false`) are skipped: they are not places a listener jumps to.
  */
 export function placeChapters(
   entries: readonly ChapterEntry[],
@@ -116,6 +163,7 @@ export function placeChapters(
   const titles = new Map<string, number>();
   for (const [i, entry] of entries.entries()) {
     const n = i + 1;
+    if (entry.toc === false) continue;
     const fail = (reason: string): never => {
       throw new SourceError(file, entry.line, `chapter ${n} ("${entry.title}"): ${reason}`);
     };

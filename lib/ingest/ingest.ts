@@ -7,7 +7,8 @@ import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'nod
 import { basename, dirname, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Episode } from '../episode/schema';
-import { buildEpisode, type EpisodeSources, type SourceFile } from './build-episode';
+import { buildEpisode } from './build-episode';
+import type { EpisodeSources, SourceFile } from './episode-sources';
 import { slugify } from './slug';
 import { SourceError } from './source-error';
 
@@ -23,7 +24,7 @@ export const CURATED_FILES = {
 
 /** Sources given on the command line instead of the page's or the curated ones. */
 export interface IngestOptions {
-  /** WebVTT (voice tags) or Podcasting 2.0 JSON transcript, replacing the page's transcript. */
+  /** WebVTT, SRT or Podcasting 2.0 JSON transcript (chosen by content), replacing the page's. */
   transcript?: string;
   /** Chapters (curated format or Podcasting 2.0 chapters JSON), replacing chapters.json. */
   chapters?: string;

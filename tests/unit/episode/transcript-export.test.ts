@@ -10,8 +10,8 @@ import {
 } from '@/lib/episode/export';
 import { loadEpisode } from '@/lib/episode/packaged';
 import { parseChapters, placeChapters } from '@/lib/ingest/chapters';
-import { importPodcastTranscript } from '@/lib/ingest/formats/podcast-transcript';
-import { importVtt, parseVtt } from '@/lib/ingest/formats/vtt-import';
+import { importPodcastTranscript } from '@/lib/ingest/formats/podcast-json';
+import { importWebVtt as importVtt, parseWebVtt as parseVtt } from '@/lib/ingest/formats/webvtt';
 import { parseTime } from '@/lib/time';
 import { sampleEpisode } from '../../fixtures/sample-episode';
 
@@ -140,11 +140,23 @@ describe('Markdown', () => {
 describe('Podcasting 2.0 chapters JSON', () => {
   const text = toPodcastChapters(episode);
 
-  it('lists every chapter with its start time and title', () => {
+  it('lists every chapter with its start time, title and v1.2 endTime (next start, or the end)', () => {
     const data = JSON.parse(text);
     expect(data.version).toBe('1.2.0');
+    const chapters = episode.chapters ?? [];
     expect(data.chapters).toEqual(
-      episode.chapters?.map((c) => ({ startTime: c.start, title: c.title })),
+      chapters.map((c, i) => ({
+        startTime: c.start,
+        endTime: chapters[i + 1]?.start ?? episode.episode.durationSeconds,
+        title: c.title,
+      })),
+    );
+  });
+
+  it('reads back its endTime fields', () => {
+    const entries = parseChapters(text, 'chapters.json');
+    expect(entries.map((e) => e.endTime)).toEqual(
+      JSON.parse(text).chapters.map((c: { endTime: number }) => c.endTime),
     );
   });
 

@@ -177,6 +177,47 @@ describe('chapter files', () => {
     ).toThrow(/^c\.json:1: chapter 1: "startTime" must be seconds/);
   });
 
+  it('read the v1.2 optional fields, skip silent chapters (toc: false) and ignore unknown fields', () => {
+    const text = JSON.stringify(
+      {
+        version: '1.2.0',
+        chapters: [
+          { startTime: 0, endTime: 10, title: 'Start', url: 'https://example.org/a', toc: true },
+          { startTime: 5, title: 'Sponsor', toc: false },
+          { startTime: 10, title: 'Next', img: 'https://example.org/b.png', location: {} },
+          { startTime: 20, title: 'Last', futureField: [1, 2] },
+        ],
+      },
+      null,
+      2,
+    );
+    const entries = parseChapters(text, 'c.json');
+    expect(entries.map(({ line: _, ...e }) => e)).toEqual([
+      { start: 0, endTime: 10, title: 'Start', url: 'https://example.org/a', toc: true },
+      { start: 5, title: 'Sponsor', toc: false },
+      { start: 10, title: 'Next', img: 'https://example.org/b.png' },
+      { start: 20, title: 'Last' },
+    ]);
+    expect(placeChapters(entries, toyTurns, 30, 'c.json')).toEqual([
+      { title: 'Start', turn: 0, start: 0 },
+      { title: 'Next', turn: 1, start: 10 },
+      { title: 'Last', turn: 2, start: 20 },
+    ]);
+  });
+
+  it.each([
+    [
+      '{ "startTime": 10, "endTime": 5, "title": "A" }',
+      '"endTime" must be seconds, not before startTime',
+    ],
+    ['{ "startTime": 10, "toc": "no", "title": "A" }', '"toc" must be true or false'],
+    ['{ "startTime": 10, "url": 5, "title": "A" }', '"url" must be an address'],
+    ['{ "endTime": 5, "title": "A" }', '"startTime" must be seconds'],
+  ])('a chapter %s stops at its line', (chapter, reason) => {
+    const text = `{\n  "version": "1.2.0",\n  "chapters": [\n    ${chapter}\n  ]\n}\n`;
+    expect(() => parsePodcastChapters(text, 'c.json')).toThrow(`c.json:4: chapter 1: ${reason}`);
+  });
+
   it('the ingest stops on a bad chapters.json beside the page, naming its line', () => {
     const dir = mkdtempSync(join(tmpdir(), 'chapters-'));
     cpSync(DEFAULT_EPISODE_DIR, dir, { recursive: true });

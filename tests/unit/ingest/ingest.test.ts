@@ -32,6 +32,9 @@ function lineNumber(text: string, line: string, after = 0): number {
   return text.split('\n').findIndex((l, i) => i >= after && l === line) + 1;
 }
 
+/** Tests that run the CLI through npx tsx: a few seconds each, more when the suite runs in parallel. */
+const CLI_TIMEOUT = 30_000;
+
 const turnListStart = page.split('\n').indexOf('00:01:16') - 1;
 
 describe('ingest', () => {
@@ -106,80 +109,95 @@ describe('ingest', () => {
     expect(() => ingest(pagePath, factsPath)).toThrow(/facts\.json.*(https?|http)/s);
   });
 
-  it('the CLI exits non-zero, names the file and line, and writes nothing', () => {
-    const { dir, pagePath, factsPath } = sourcesWith({
-      page: (t) => t.replace('Alice\n00:01:16\n', 'Linus\n00:01:16\n'),
-    });
-    const out = join(dir, 'out.json');
-    const run = spawnSync(
-      'npx',
-      ['tsx', 'scripts/ingest.ts', '--page', pagePath, '--facts', factsPath, '--out', out],
-      {
-        encoding: 'utf8',
-      },
-    );
-    expect(run.status).not.toBe(0);
-    expect(run.stderr).toMatch(new RegExp(`page\\.txt:${turnListStart + 1}: `));
-    expect(existsSync(out)).toBe(false);
+  it(
+    'the CLI exits non-zero, names the file and line, and writes nothing',
+    () => {
+      const { dir, pagePath, factsPath } = sourcesWith({
+        page: (t) => t.replace('Alice\n00:01:16\n', 'Linus\n00:01:16\n'),
+      });
+      const out = join(dir, 'out.json');
+      const run = spawnSync(
+        'npx',
+        ['tsx', 'scripts/ingest.ts', '--page', pagePath, '--facts', factsPath, '--out', out],
+        {
+          encoding: 'utf8',
+        },
+      );
+      expect(run.status).not.toBe(0);
+      expect(run.stderr).toMatch(new RegExp(`page\\.txt:${turnListStart + 1}: `));
+      expect(existsSync(out)).toBe(false);
 
-    // An earlier good output stays exactly as it was.
-    writeFileSync(out, 'previous');
-    spawnSync('npx', [
-      'tsx',
-      'scripts/ingest.ts',
-      '--page',
-      pagePath,
-      '--facts',
-      factsPath,
-      '--out',
-      out,
-    ]);
-    expect(readFileSync(out, 'utf8')).toBe('previous');
-  });
-
-  it('accepts a Podcasting 2.0 JSON transcript and chapters JSON in place of the page’s', () => {
-    const packaged = parseEpisode(JSON.parse(readFileSync(PACKAGED, 'utf8')));
-    const dir = mkdtempSync(join(tmpdir(), 'ingest-open-'));
-    const transcript = join(dir, 'transcript.json');
-    const chapters = join(dir, 'chapters.json');
-    writeFileSync(transcript, toPodcastTranscript(packaged));
-    writeFileSync(chapters, toPodcastChapters(packaged));
-    const out = join(dir, 'episode.json');
-    const run = spawnSync(
-      'npx',
-      [
+      // An earlier good output stays exactly as it was.
+      writeFileSync(out, 'previous');
+      spawnSync('npx', [
         'tsx',
         'scripts/ingest.ts',
-        '--transcript',
-        transcript,
-        '--chapters',
-        chapters,
+        '--page',
+        pagePath,
+        '--facts',
+        factsPath,
         '--out',
         out,
-      ],
-      { encoding: 'utf8' },
-    );
-    expect(run.status, run.stderr).toBe(0);
-    const rebuilt = parseEpisode(JSON.parse(readFileSync(out, 'utf8')));
-    expect(rebuilt.transcript).toEqual(packaged.transcript);
-    expect(rebuilt.chapters).toEqual(packaged.chapters);
-    expect(rebuilt.links).toEqual(packaged.links);
+      ]);
+      expect(readFileSync(out, 'utf8')).toBe('previous');
+    },
+    CLI_TIMEOUT,
+  );
 
-    // A segment by someone who is not in the episode stops it at the segment's line.
-    writeFileSync(transcript, toPodcastTranscript(packaged).replace('"Alice Ryhl"', '"Alice R."'));
-    expect(() => ingest(PAGE, FACTS, { transcript })).toThrow(
-      /transcript\.json:\d+: speaker "Alice R\." is not in the episode/,
-    );
-  });
+  it(
+    'accepts a Podcasting 2.0 JSON transcript and chapters JSON in place of the page’s',
+    () => {
+      const packaged = parseEpisode(JSON.parse(readFileSync(PACKAGED, 'utf8')));
+      const dir = mkdtempSync(join(tmpdir(), 'ingest-open-'));
+      const transcript = join(dir, 'transcript.json');
+      const chapters = join(dir, 'chapters.json');
+      writeFileSync(transcript, toPodcastTranscript(packaged));
+      writeFileSync(chapters, toPodcastChapters(packaged));
+      const out = join(dir, 'episode.json');
+      const run = spawnSync(
+        'npx',
+        [
+          'tsx',
+          'scripts/ingest.ts',
+          '--transcript',
+          transcript,
+          '--chapters',
+          chapters,
+          '--out',
+          out,
+        ],
+        { encoding: 'utf8' },
+      );
+      expect(run.status, run.stderr).toBe(0);
+      const rebuilt = parseEpisode(JSON.parse(readFileSync(out, 'utf8')));
+      expect(rebuilt.transcript).toEqual(packaged.transcript);
+      expect(rebuilt.chapters).toEqual(packaged.chapters);
+      expect(rebuilt.links).toEqual(packaged.links);
 
-  it('the transcript tool prints every turn in order with speaker names and exact words', () => {
-    const printed = JSON.parse(
-      execFileSync('npx', ['tsx', 'scripts/transcript.ts', '--json'], { encoding: 'utf8' }),
-    ) as Array<{ speaker: string; start: number; text: string }>;
-    const episode = parseEpisode(JSON.parse(readFileSync(PACKAGED, 'utf8')));
-    expect(printed).toHaveLength(episode.transcript.turns.length);
-    expect(printed[0]).toMatchObject({ speaker: 'Matthias Endler', start: 0 });
-    expect(printed.map((t) => t.start)).toEqual(episode.transcript.turns.map((t) => t.start));
-    expect(printed.some((t) => t.text.includes('Coconut yeah exactly'))).toBe(true);
-  });
+      // A segment by someone who is not in the episode stops it at the segment's line.
+      writeFileSync(
+        transcript,
+        toPodcastTranscript(packaged).replace('"Alice Ryhl"', '"Alice R."'),
+      );
+      expect(() => ingest(PAGE, FACTS, { transcript })).toThrow(
+        /transcript\.json:\d+: speaker "Alice R\." is not in the episode/,
+      );
+    },
+    CLI_TIMEOUT,
+  );
+
+  it(
+    'the transcript tool prints every turn in order with speaker names and exact words',
+    () => {
+      const printed = JSON.parse(
+        execFileSync('npx', ['tsx', 'scripts/transcript.ts', '--json'], { encoding: 'utf8' }),
+      ) as Array<{ speaker: string; start: number; text: string }>;
+      const episode = parseEpisode(JSON.parse(readFileSync(PACKAGED, 'utf8')));
+      expect(printed).toHaveLength(episode.transcript.turns.length);
+      expect(printed[0]).toMatchObject({ speaker: 'Matthias Endler', start: 0 });
+      expect(printed.map((t) => t.start)).toEqual(episode.transcript.turns.map((t) => t.start));
+      expect(printed.some((t) => t.text.includes('Coconut yeah exactly'))).toBe(true);
+    },
+    CLI_TIMEOUT,
+  );
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { importVtt } from '@/lib/ingest/formats/vtt-import';
+import { importWebVtt as importVtt } from '@/lib/ingest/formats/webvtt';
 
 const sample = readFileSync(new URL('../../fixtures/short-episode.vtt', import.meta.url), 'utf8');
 
