@@ -4,5 +4,13 @@ import { test } from './support/fixtures';
 import { PlaywrightDriver } from './support/playwright-driver';
 
 for (const journey of JOURNEYS) {
-  test(journey.title, async ({ page }) => journey.run(new PlaywrightDriver(page)));
+  test(journey.title, async ({ page, session }) =>
+    journey.run(
+      new PlaywrightDriver(page, {
+        context: session.context,
+        serviceWorker: session.serviceWorker,
+        extensionId: session.extensionId,
+      }),
+    ),
+  );
 }

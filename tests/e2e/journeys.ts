@@ -15,15 +15,7 @@ const companion: Target = { role: 'complementary', name: NAMES.root };
 const searchbox: Target = { role: 'searchbox', name: NAMES.search };
 const results: Target = { role: 'list', name: NAMES.results };
 
-/** Goes to an episode page and opens the companion (it reopens by itself where it was left open). */
-async function openCompanion(d: CompanionDriver, url: string): Promise<void> {
-  await d.goto(url);
-  await expect
-    .poll(async () => (await d.count(launcher)) + (await d.count({ role: 'tablist' })))
-    .toBeGreaterThan(0);
-  if ((await d.count({ role: 'tablist' })) === 0) await d.click(launcher);
-  await d.waitFor({ role: 'tablist' });
-}
+const openCompanion = (d: CompanionDriver, url: string) => d.openCompanion(url);
 
 /** The show page's player: the `<audio>` inside the srcless iframe the embed writes. */
 const framedAudio = (d: CompanionDriver) =>
@@ -39,15 +31,15 @@ export interface Journey {
 
 export const JOURNEYS: Journey[] = [
   {
-    title: 'the sidebar opens from the page launcher, with its four tabs',
+    title: 'the companion opens beside the episode page, with its four tabs, and closes',
     async run(d) {
       await d.goto(urls.showPage);
       await d.waitFor(launcher);
       expect(await d.count(companion)).toBe(0);
-      await d.click(launcher);
+      await openCompanion(d, urls.showPage);
       await d.waitFor(companion);
       for (const name of NAMES.tabs) await d.waitFor({ role: 'tab', name });
-      await d.click({ role: 'button', name: NAMES.close });
+      await d.closeCompanion();
       await d.waitFor(companion, false);
       await d.waitFor(launcher);
     },
@@ -101,11 +93,11 @@ export const JOURNEYS: Journey[] = [
       // The marked line's words, without its save and copy buttons.
       await expect
         .poll(() =>
-          d.evaluate(() => {
-            const marked = document
-              .querySelector('episode-companion')
-              ?.shadowRoot?.querySelector('.sentence[aria-current="true"]')
-              ?.cloneNode(true) as Element | undefined;
+          d.evaluateCompanion(() => {
+            const root = document.querySelector('episode-companion')?.shadowRoot ?? document;
+            const marked = root.querySelector('.sentence[aria-current="true"]')?.cloneNode(true) as
+              | Element
+              | undefined;
             for (const button of marked?.querySelectorAll('button') ?? []) button.remove();
             return marked?.textContent?.trim() ?? '';
           }),
@@ -137,29 +129,31 @@ export const JOURNEYS: Journey[] = [
     },
   },
   {
-    title: 'under a strict Content-Security-Policy the companion is styled and searchable',
+    title: 'under a strict Content-Security-Policy the launcher and the companion are styled and searchable',
     async run(d) {
-      const style = () =>
+      const launcherStyle = () =>
         d.evaluate(() => {
-          const root = document.querySelector('episode-companion')?.shadowRoot;
-          const box = (el: Element | null | undefined) => {
-            if (!el) return undefined;
-            const rect = el.getBoundingClientRect();
-            return { position: getComputedStyle(el).position, width: Math.round(rect.width) };
-          };
-          return {
-            launcher: box(root?.querySelector('.launcher')),
-            aside: box(root?.querySelector('aside')),
-          };
+          const el = document
+            .querySelector('episode-companion')
+            ?.shadowRoot?.querySelector('.launcher-group');
+          return el ? getComputedStyle(el).position : undefined;
         });
       await d.goto(urls.showPageStrictCsp);
       await d.waitFor(launcher);
-      expect((await style()).launcher?.position).toBe('fixed');
-      await d.click(launcher);
+      expect(await launcherStyle()).toBe('fixed');
+      await openCompanion(d, urls.showPageStrictCsp);
       await d.waitFor(companion);
-      const { aside } = await style();
-      expect(aside?.position).toBe('fixed');
+      const aside = await d.evaluateCompanion(() => {
+        const root = document.querySelector('episode-companion')?.shadowRoot ?? document;
+        const el = root.querySelector('aside');
+        const rect = el?.getBoundingClientRect();
+        return el && rect
+          ? { width: Math.round(rect.width), background: getComputedStyle(el).backgroundColor }
+          : undefined;
+      });
       expect(aside?.width ?? 0).toBeGreaterThanOrEqual(320);
+      // Styled: the theme's background, not the transparent default of an unstyled element.
+      expect(aside?.background).not.toBe('rgba(0, 0, 0, 0)');
       await d.fill(searchbox, 'kernal');
       await expect.poll(async () => (await d.texts('listitem', results)).length).toBeGreaterThan(0);
     },
@@ -185,6 +179,7 @@ export const JOURNEYS: Journey[] = [
       await openCompanion(d, urls.showPage);
       await d.click({ role: 'tab', name: 'Links' });
       await d.click({ role: 'button', name: 'Save Tokio' });
+      await d.closeCompanion();
       await d.reload();
       await openCompanion(d, urls.showPage);
       await d.click({ role: 'tab', name: 'Saved' });

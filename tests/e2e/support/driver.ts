@@ -29,6 +29,16 @@ export interface Target {
 export interface CompanionDriver {
   readonly browserName: 'chromium' | 'firefox';
   goto(url: string): Promise<void>;
+  /**
+   * Goes to an episode page and opens the companion the way this browser shows it: Chromium's side
+   * panel (through its `?tab=<id>` seam), Firefox's in-page sheet from the launcher. Element
+   * lookups then happen where the companion is.
+   */
+  openCompanion(url: string): Promise<void>;
+  /** Closes the companion (the panel, or the sheet's close button). */
+  closeCompanion(): Promise<void>;
+  /** Runs `fn` in the companion's document (the panel's, or the page's for the sheet). */
+  evaluateCompanion<T>(fn: () => T | Promise<T>): Promise<T>;
   reload(): Promise<void>;
   click(target: Target): Promise<void>;
   /** Replaces the text of a text field, as typing would. */
@@ -42,7 +52,7 @@ export interface CompanionDriver {
   texts(role: Role, within: Target): Promise<string[]>;
   /** Clicks `target`, which saves a file, and returns the file as the browser saved it. */
   download(target: Target): Promise<{ name: string; text: string }>;
-  /** Runs `fn` in the page (it cannot close over test variables) and returns its result. */
+  /** Runs `fn` in the episode page (it cannot close over test variables) and returns its result. */
   evaluate<T>(fn: () => T | Promise<T>): Promise<T>;
   /** The same, with a number passed in. */
   evaluateWith<T>(fn: (value: number) => T | Promise<T>, value: number): Promise<T>;

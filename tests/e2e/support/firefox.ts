@@ -125,6 +125,19 @@ export class PuppeteerDriver implements CompanionDriver {
   async goto(url: string) {
     await this.page.goto(url);
   }
+  /** Firefox's launcher opens the in-page sheet (a page's click cannot open Firefox's sidebar). */
+  async openCompanion(url: string) {
+    await this.page.goto(url);
+    await this.click({ role: 'button', name: 'Open episode companion' });
+    await this.waitFor({ role: 'tablist' });
+  }
+  async closeCompanion() {
+    await this.click({ role: 'button', name: 'Close episode companion' });
+    await this.waitFor({ role: 'complementary', name: 'Episode companion' }, false);
+  }
+  evaluateCompanion<T>(fn: () => T | Promise<T>): Promise<T> {
+    return this.page.evaluate(fn) as Promise<T>;
+  }
   async reload() {
     await this.page.reload();
   }

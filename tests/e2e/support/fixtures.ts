@@ -49,7 +49,14 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   serviceWorker: async ({ session }, use) => use(session.serviceWorker),
   // biome-ignore lint/correctness/noEmptyPattern: see above.
   urls: async ({}, use) => use(urls),
-  sidebar: async ({ page }, use) => use(new Sidebar(page)),
+  sidebar: async ({ page, session }, use) =>
+    use(
+      new Sidebar(page, {
+        context: session.context as BrowserContext,
+        serviceWorker: session.serviceWorker,
+        extensionId: session.extensionId,
+      }),
+    ),
 });
 
 export { expect, type Page };

@@ -1,20 +1,48 @@
-/** The journeys' driver over a Playwright page (Chromium), with Playwright's own role locators. */
+/**
+ * The journeys' driver over Playwright (Chromium), with Playwright's own role locators. The
+ * companion is the side panel, opened as a page of its own; element lookups go to it once open,
+ * and to the episode page before and after.
+ */
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import type { CompanionDriver, Target } from './driver';
+import { openPanel, type PanelHost } from './panel';
 
 export class PlaywrightDriver implements CompanionDriver {
   readonly browserName = 'chromium';
-  constructor(readonly page: Page) {}
+  private ui: Page;
+
+  constructor(
+    readonly page: Page,
+    private readonly host: PanelHost,
+  ) {
+    this.ui = page;
+  }
 
   private locate({ role, name }: Target): Locator {
-    return this.page.getByRole(role, name === undefined ? {} : { name, exact: true });
+    return this.ui.getByRole(role, name === undefined ? {} : { name, exact: true });
+  }
+
+  async openCompanion(url: string) {
+    await this.closeCompanion();
+    await this.page.goto(url);
+    this.ui = await openPanel(this.host, this.page);
+    await this.ui.getByRole('tablist').waitFor();
+  }
+  async closeCompanion() {
+    if (this.ui === this.page) return;
+    await this.ui.close();
+    this.ui = this.page;
+  }
+  evaluateCompanion<T>(fn: () => T | Promise<T>): Promise<T> {
+    return this.ui.evaluate(fn);
   }
   private first(target: Target): Locator {
     return this.locate(target).filter({ visible: true }).first();
   }
 
   async goto(url: string) {
+    await this.closeCompanion();
     await this.page.goto(url);
   }
   async reload() {
@@ -27,7 +55,7 @@ export class PlaywrightDriver implements CompanionDriver {
     await this.first(target).fill(text);
   }
   async press(key: string) {
-    await this.page.keyboard.press(key);
+    await this.ui.keyboard.press(key);
   }
   async count(target: Target) {
     return this.locate(target).filter({ visible: true }).count();
@@ -40,7 +68,7 @@ export class PlaywrightDriver implements CompanionDriver {
   }
   async download(target: Target) {
     const [file] = await Promise.all([
-      this.page.waitForEvent('download'),
+      this.ui.waitForEvent('download'),
       this.first(target).click(),
     ]);
     return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };

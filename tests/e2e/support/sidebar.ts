@@ -1,8 +1,10 @@
 /**
- * The sidebar as a user meets it, by roles and accessible names only (Playwright's role
- * locators pierce the open shadow root the companion renders into).
+ * The companion as a user meets it, by roles and accessible names only: the launcher on the
+ * episode page, and the companion itself in the browser's side panel (opened through its
+ * `?tab=<id>` seam, support/panel.ts). `page` is the episode page; `ui` is the panel once open.
  */
 import { expect, type Locator, type Page } from '@playwright/test';
+import { openPanel, type PanelHost } from './panel';
 
 export const NAMES = {
   launcher: 'Open episode companion',
@@ -16,16 +18,21 @@ export const NAMES = {
 export type TabName = (typeof NAMES.tabs)[number];
 
 export class Sidebar {
-  constructor(readonly page: Page) {}
+  /** Where the companion is shown: the side panel once opened, the episode page before. */
+  ui: Page;
+
+  constructor(
+    readonly page: Page,
+    private readonly host: PanelHost,
+  ) {
+    this.ui = page;
+  }
 
   get launcher(): Locator {
     return this.page.getByRole('button', { name: NAMES.launcher });
   }
   get root(): Locator {
-    return this.page.getByRole('complementary', { name: NAMES.root });
-  }
-  get closeButton(): Locator {
-    return this.root.getByRole('button', { name: NAMES.close });
+    return this.ui.getByRole('complementary', { name: NAMES.root });
   }
   get searchbox(): Locator {
     return this.root.getByRole('searchbox', { name: NAMES.search });
@@ -45,23 +52,24 @@ export class Sidebar {
     await expect(this.launcher).toBeVisible();
   }
 
-  /** Goes to an episode page and makes sure the sidebar is open (it reopens where left open). */
+  /** Goes to an episode page and opens the companion beside it. */
   async visitOpen(url: string): Promise<void> {
     await this.page.goto(url);
-    const tabs = this.root.getByRole('tablist');
-    await expect(this.launcher.or(tabs).first()).toBeVisible();
-    if (await this.launcher.isVisible()) await this.launcher.click();
-    await expect(tabs).toBeVisible();
+    await this.open();
   }
 
+  /** Opens the side panel for the episode tab (a fresh one: any earlier panel is closed). */
   async open(): Promise<void> {
-    await this.launcher.click();
-    await expect(this.root).toBeVisible();
+    await this.close();
+    this.ui = await openPanel(this.host, this.page);
+    await expect(this.root.getByRole('tablist')).toBeVisible();
   }
 
+  /** Closes the side panel, as its own close button would. */
   async close(): Promise<void> {
-    await this.closeButton.click();
-    await expect(this.root).toBeHidden();
+    if (this.ui === this.page) return;
+    await this.ui.close();
+    this.ui = this.page;
   }
 
   async search(query: string): Promise<void> {
