@@ -59,13 +59,9 @@ const QUALITY: Array<[query: string, spoken: RegExp, speaker: string]> = [
   ['better frame rates', /better framework/, 'Greg'],
   ['whether we use it in the core', /use it in the call/, 'Alice'],
   ['vrije universiteit amsterdam', /Vrye University in Amsterdam/, 'Greg'],
-  ['coccinelle for rust', /that tool (is also available )?for Rust/, 'Greg'],
   // Other names for what was said, and show-note terms.
   ['steam deck schedulers', /little steam boxes/, 'Greg'],
-  ['kernel test robot', /our build bot/, 'Greg'],
-  ['clang-format', /Is there even a C formatter/, 'Matthias'],
   ['rustc adds a new lint', /Rust compiler or Clippy adds a new lint/, 'Alice'],
-  ['atomic context klint', /not allowed to sleep|call something that sleep/, 'Alice'],
   ['segmentation fault', /segfaults/, 'Matthias'],
   ['symmetric multiprocessing', /heard of smp/, 'Greg'],
   ['linus dont break userspace', /Don't break user space/, 'Matthias'],
@@ -73,9 +69,7 @@ const QUALITY: Array<[query: string, spoken: RegExp, speaker: string]> = [
   ['c++', /could use C\+\+/, 'Greg'],
   ['i/o model', /I\.O\. model/, 'Matthias'],
   ['lkml first patch', /mailing list was like, how do I make a patch/, 'Greg'],
-  ['untrusted data talk', /talk tomorrow/, 'Greg'],
   ['cve numbering authority', /cna team/, 'Greg'],
-  ['nvidia driver', /nouveau driver/, 'Matthias'],
   // Typos in names and terms.
   ['greg kroah hartmann', /I'm Greg Kroah-Hartman/, 'Greg'],
   ['julia lawal', /julia luau/, 'Greg'],
