@@ -1,6 +1,7 @@
 /**
- * Picks the best few of many scored candidates without sorting them all: a sorted copy of the
- * keys gives the cut, and only those at or above it are ordered.
+ * Picks the best few of many scored candidates without sorting them all: a selection over a copy
+ * of the keys (quickselect, linear on average) gives the cut, and only those at or above it are
+ * ordered.
  */
 export class TopPicker {
   private readonly sorted: Float64Array;
@@ -13,10 +14,9 @@ export class TopPicker {
   best(keys: Float64Array, tie: Int32Array, count: number, take: number): number[] {
     let cut = Number.NEGATIVE_INFINITY;
     if (count > take) {
-      const sorted = this.sorted.subarray(0, count);
-      sorted.set(keys.subarray(0, count));
-      sorted.sort();
-      cut = sorted[count - take] as number;
+      const copy = this.sorted.subarray(0, count);
+      copy.set(keys.subarray(0, count));
+      cut = select(copy, count - take);
     }
     const order: number[] = [];
     for (let k = 0; k < count; k++) if ((keys[k] as number) >= cut) order.push(k);
@@ -27,4 +27,30 @@ export class TopPicker {
     if (order.length > take) order.length = take;
     return order;
   }
+}
+
+/** The k-th smallest of a (0-based), reordering a: Hoare's quickselect, middle element as pivot. */
+function select(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >>> 1] as number;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((a[i] as number) < pivot) i++;
+      while ((a[j] as number) > pivot) j--;
+      if (i <= j) {
+        const t = a[i] as number;
+        a[i] = a[j] as number;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k] as number;
+  }
+  return a[k] as number;
 }
