@@ -48,7 +48,18 @@ export interface SearchIndex {
   vocabulary: string[];
   /** By vocabulary id: the ids of the units containing that word, in increasing order. */
   postings: Int32Array[];
+  /** By vocabulary id: how rare the word is among the units (BM25's inverse document frequency). */
+  rarity: Float64Array;
+  /**
+   * By unit id: BM25's length factor for a word said once, about 1 for a unit of average length,
+   * more for a shorter one: the same words in fewer say more.
+   */
+  lengthFactor: Float64Array;
 }
+
+/** BM25's usual constants: how fast repeats stop counting, and how much length matters. */
+const K1 = 1.2;
+const B = 0.75;
 
 interface AliasForm {
   /** Folded words of this form of the term. */
@@ -189,5 +200,21 @@ export function buildSearchIndex(episode: Episode, glossary: Glossary): SearchIn
     });
     return { ...unit, wordIds };
   });
-  return { units, vocabulary: [...idOf.keys()], postings: lists.map((l) => Int32Array.from(l)) };
+  const n = units.length;
+  const rarity = Float64Array.from(lists, (l) =>
+    Math.log(1 + (n - l.length + 0.5) / (l.length + 0.5)),
+  );
+  const lengths = units.map((u) => u.phraseStarts.length - 1);
+  const average = lengths.reduce((a, b) => a + b, 0) / Math.max(1, n);
+  const lengthFactor = Float64Array.from(
+    lengths,
+    (length) => (K1 + 1) / (1 + K1 * (1 - B + (B * length) / Math.max(1, average))),
+  );
+  return {
+    units,
+    vocabulary: [...idOf.keys()],
+    postings: lists.map((l) => Int32Array.from(l)),
+    rarity,
+    lengthFactor,
+  };
 }

@@ -46,6 +46,15 @@ export function typoDistance(a: string, b: string, limit: number): number {
   return Math.min(rows[(a.length % 3) * width + b.length] as number, limit + 1);
 }
 
+/** Whether b is a with two neighbouring letters swapped (both the same length). */
+function isSwap(a: string, b: string): boolean {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return (
+    i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2)
+  );
+}
+
 /** Bit set of a word's letters (hashed into 32 bits): each typo changes at most two bits. */
 function letterMask(word: string): number {
   let mask = 0;
@@ -63,9 +72,18 @@ function bitCount(n: number): number {
 export interface WordMatches {
   readonly ids: Int32Array;
   readonly weights: Float64Array;
+  /** Each weight times the rarity of its word: what a unit holding that word scores. */
+  readonly scores: Float64Array;
+  /** The highest of `scores`: what the typed word is worth to a unit that holds it best. */
+  readonly top: number;
 }
 
-const NONE: WordMatches = { ids: new Int32Array(0), weights: new Float64Array(0) };
+const NONE: WordMatches = {
+  ids: new Int32Array(0),
+  weights: new Float64Array(0),
+  scores: new Float64Array(0),
+  top: 0,
+};
 
 /**
  * Marks a vocabulary word that stands for a term the conversation only relates to (a show-note
@@ -75,10 +93,12 @@ export const RELATED = '\u0001';
 export const RELATED_FACTOR = 0.9;
 
 /**
- * `vocabulary[id]` is the word with that id. Prefixes are found by binary search in the sorted
- * vocabulary; typo candidates only among words of a near length whose letters nearly agree.
+ * `vocabulary[id]` is the word with that id, `rarity[id]` its weight in a query (BM25's inverse
+ * document frequency; 1 for every word when not given). Prefixes are found by binary search in
+ * the sorted vocabulary; typo candidates only among words of a near length whose letters nearly
+ * agree.
  */
-export function createWordMatcher(vocabulary: readonly string[]) {
+export function createWordMatcher(vocabulary: readonly string[], rarity?: Float64Array) {
   const cache = new Map<string, WordMatches>();
   // What a typed word is compared with: the word, without the mark of a related term.
   const keys = vocabulary.map((word) => (word.startsWith(RELATED) ? word.slice(1) : word));
@@ -136,15 +156,20 @@ export function createWordMatcher(vocabulary: readonly string[]) {
         if (!candidate.startsWith(word)) break;
         if (candidate !== word) give(id, PREFIX);
       }
-    const typos = word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
+    const typos = word.length >= 8 ? 2 : word.length >= 3 ? 1 : 0;
     const mask = letterMask(word);
+    // A three-letter word may only have two neighbours swapped ("bfp" for "bpf"): any other
+    // single edit of so short a word makes too many other words.
+    const swapsOnly = word.length === 3;
     for (let n = word.length - typos; typos > 0 && n <= word.length + typos; n++) {
+      if (swapsOnly && n !== 3) continue;
       const ids = byLength[n];
       if (!ids) continue;
       for (let k = 0; k < ids.length; k++) {
         const id = ids[k] as number;
         // A prefix match stands; other words must be within reach by letters, then by edits.
         if (weightOf[id] !== 0 || bitCount(mask ^ (masks[id] as number)) > 2 * typos) continue;
+        if (swapsOnly && !isSwap(word, keys[id] as string)) continue;
         const distance = typoDistance(word, keys[id] as string, typos);
         if (distance <= typos) give(id, distance === 1 ? ONE_TYPO : TWO_TYPOS);
       }
@@ -153,9 +178,23 @@ export function createWordMatcher(vocabulary: readonly string[]) {
     found.sort((a, b) => a - b);
     const ids = Int32Array.from(found);
     const weights = Float64Array.from(found, (id) => weightOf[id] as number);
+    // The typed word is one term whichever of its matches a unit holds: it is as rare as its
+    // best match (the most common of them, when several match as well), so a rarer near word
+    // never outweighs the word itself.
+    let best = 0;
+    let wordRarity = Number.POSITIVE_INFINITY;
+    for (const id of found) {
+      const weight = weightOf[id] as number;
+      const r = rarity?.[id] ?? 1;
+      if (weight > best) {
+        best = weight;
+        wordRarity = r;
+      } else if (weight === best && r < wordRarity) wordRarity = r;
+    }
+    const scores = Float64Array.from(weights, (weight) => weight * wordRarity);
     for (const id of found) weightOf[id] = 0;
     found.length = 0;
-    return { ids, weights };
+    return { ids, weights, scores, top: best * wordRarity };
   }
 
   return (word: string, typing: boolean): WordMatches => {

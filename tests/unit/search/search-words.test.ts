@@ -61,14 +61,23 @@ describe('word matcher', () => {
     fc.assert(
       fc.property(
         fc.uniqueArray(fc.string({ unit: letters, minLength: 1, maxLength: 6 })),
-        fc.string({ unit: letters, minLength: 2, maxLength: 3 }),
+        fc.string({ unit: letters, minLength: 2, maxLength: 2 }),
         (words, prefix) => {
-          // Under four letters a word has no typo matches: only itself and the words it begins.
+          // Under three letters a word has no typo matches: only itself and the words it begins.
           const { ids } = createWordMatcher(words)(prefix, true);
           const got = Array.from(ids, (id) => words[id] as string).sort();
           expect(got).toEqual(words.filter((w) => w.startsWith(prefix)).sort());
         },
       ),
     );
+  });
+
+  it('finds a three-letter word with two neighbours swapped, and no other typo of it', () => {
+    const words = ['bpf', 'bpx', 'pbf', 'bp', 'bpfs'];
+    const found = (word: string, typing: boolean) =>
+      Array.from(createWordMatcher(words)(word, typing).ids, (id) => words[id]).sort();
+    expect(found('bfp', false)).toEqual(['bpf']);
+    expect(found('bpf', false)).toEqual(['bpf', 'pbf']);
+    expect(found('bpf', true)).toEqual(['bpf', 'bpfs', 'pbf']);
   });
 });
