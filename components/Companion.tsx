@@ -34,7 +34,7 @@ export function Companion({ episode, page, surface, onReady }: CompanionProps) {
   useEffect(() => {
     const idle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 1));
     const cancel = globalThis.cancelIdleCallback ?? clearTimeout;
-    const id = idle(() => engine().search('kernel', 1));
+    const id = idle(() => engine().warm());
     return () => cancel(id);
   }, [engine]);
   const quoteSource = useMemo(

@@ -129,7 +129,8 @@ export const JOURNEYS: Journey[] = [
     },
   },
   {
-    title: 'under a strict Content-Security-Policy the launcher and the companion are styled and searchable',
+    title:
+      'under a strict Content-Security-Policy the launcher and the companion are styled and searchable',
     async run(d) {
       const launcherStyle = () =>
         d.evaluate(() => {
