@@ -141,6 +141,12 @@ export default defineContentScript({
     ctx.addEventListener(window, 'resize', replace);
     ctx.addEventListener(window, 'scroll', replace, { passive: true });
     ctx.addEventListener(window, 'load', replace);
+    // A theme switch (the site swaps its stylesheet) or a layout change by the page's scripts.
+    const restyled = new MutationObserver(replace);
+    restyled.observe(document.head, { childList: true, subtree: true, attributes: true });
+    for (const el of [document.documentElement, document.body])
+      restyled.observe(el, { attributes: true, attributeFilter: ['class', 'style', 'data-theme'] });
+    ctx.onInvalidated(() => restyled.disconnect());
     place();
 
     // The side panel connects here to reach the page's player and its printed transcript.

@@ -1,16 +1,18 @@
 /**
  * Where the page's launcher may sit: a bottom corner on the listener's side, raised or moved to
  * the other side when it would cover a control, the player or text of the page at that scroll
- * position. Every candidate spot is tried by asking the page what lies under a grid of points of
- * the launcher's box (with the launcher itself out of hit testing), so it works on any layout.
+ * position. Each candidate spot is checked against the boxes of the page's controls in view, and
+ * for text by asking the page what lies under a grid of points of the launcher's box (with the
+ * launcher itself out of hit testing), so it works on any layout.
  */
 
 /** What a reader uses on the page: controls, media and frames (the player is an iframe). */
 const INTERACTIVE =
   'a[href], button, input, select, textarea, summary, label, iframe, audio, video, [role="button"], [role="link"], [tabindex]:not([tabindex="-1"]), [contenteditable="true"]';
 
-/** Grid of points checked across the box, in each direction. */
-const GRID = 3;
+/** Points checked across the box for text: columns and rows. */
+const COLUMNS = 5;
+const ROWS = 3;
 
 export interface Box {
   left: number;
@@ -37,17 +39,47 @@ function textAt(doc: Document, x: number, y: number): boolean {
   return false;
 }
 
+/** The boxes of the page's controls that lie at least partly in the viewport. */
+export function controlBoxes(doc: Document, viewport: { width: number; height: number }): Box[] {
+  const boxes: Box[] = [];
+  for (const el of doc.querySelectorAll(INTERACTIVE)) {
+    for (const rect of el.getClientRects()) {
+      if (rect.width === 0 || rect.height === 0) continue;
+      if (
+        rect.bottom < 0 ||
+        rect.top > viewport.height ||
+        rect.right < 0 ||
+        rect.left > viewport.width
+      )
+        continue;
+      boxes.push({ left: rect.left, top: rect.top, width: rect.width, height: rect.height });
+    }
+  }
+  return boxes;
+}
+
+const overlap = (a: Box, b: Box) =>
+  a.left < b.left + b.width &&
+  b.left < a.left + a.width &&
+  a.top < b.top + b.height &&
+  b.top < a.top + a.height;
+
 /**
- * Whether `box` covers anything the reader uses. The caller takes the launcher out of hit
- * testing first (`pointer-events: none`), so the page's own elements answer.
+ * Whether `box` covers one of `controls` or (with `text`) text of the page. The caller takes the
+ * launcher out of hit testing first (`pointer-events: none`), so the page's own text answers.
  */
-export function coversPage(doc: Document, box: Box): boolean {
-  for (let i = 0; i < GRID; i++) {
-    for (let j = 0; j < GRID; j++) {
-      const x = box.left + 1 + ((box.width - 2) * i) / (GRID - 1);
-      const y = box.top + 1 + ((box.height - 2) * j) / (GRID - 1);
-      const el = doc.elementFromPoint(x, y);
-      if (el?.closest(INTERACTIVE)) return true;
+export function coversPage(
+  doc: Document,
+  box: Box,
+  controls: readonly Box[],
+  text = true,
+): boolean {
+  if (controls.some((control) => overlap(box, control))) return true;
+  if (!text) return false;
+  for (let i = 0; i < COLUMNS; i++) {
+    for (let j = 0; j < ROWS; j++) {
+      const x = box.left + 1 + ((box.width - 2) * i) / (COLUMNS - 1);
+      const y = box.top + 1 + ((box.height - 2) * j) / (ROWS - 1);
       if (textAt(doc, x, y)) return true;
     }
   }
@@ -65,8 +97,9 @@ export const EDGE = 16;
 
 /**
  * The first spot, in the listener's order of preference, where a launcher of `size` covers
- * nothing: their side from the bottom up to mid-height, then the other side. None free: their
- * bottom corner (the page is dense everywhere; the launcher can be hidden).
+ * nothing: their side from the bottom up to mid-height, then the other side. Where text is
+ * everywhere (a phone's narrow column), the first spot that covers no control or player; none
+ * free: their bottom corner (the launcher can be moved or hidden).
  */
 export function chooseSpot(
   doc: Document,
@@ -76,19 +109,18 @@ export function chooseSpot(
 ): Spot {
   const other = side === 'left' ? 'right' : 'left';
   const step = size.height + 8;
-  for (const s of [side, other] as const) {
-    for (
-      let bottom = EDGE;
-      bottom + size.height <= viewport.height / 2 + size.height;
-      bottom += step
-    ) {
-      const box = {
-        left: s === 'left' ? EDGE : viewport.width - EDGE - size.width,
-        top: viewport.height - bottom - size.height,
-        width: size.width,
-        height: size.height,
-      };
-      if (!coversPage(doc, box)) return { side: s, bottom };
+  const controls = controlBoxes(doc, viewport);
+  for (const text of [true, false]) {
+    for (const s of [side, other] as const) {
+      for (let bottom = EDGE; bottom <= viewport.height / 2; bottom += step) {
+        const box = {
+          left: s === 'left' ? EDGE : viewport.width - EDGE - size.width,
+          top: viewport.height - bottom - size.height,
+          width: size.width,
+          height: size.height,
+        };
+        if (!coversPage(doc, box, controls, text)) return { side: s, bottom };
+      }
     }
   }
   return { side, bottom: EDGE };

@@ -14,9 +14,12 @@ export interface PanelHost {
 
 export async function tabIdOf(host: PanelHost, page: Page): Promise<number> {
   await page.bringToFront();
-  const id = await host.serviceWorker.evaluate(
-    async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id,
-  );
+  const id = await host.serviceWorker.evaluate(async () => {
+    const { chrome } = globalThis as unknown as {
+      chrome: { tabs: { query(q: object): Promise<Array<{ id?: number }>> } };
+    };
+    return (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
+  });
   if (id === undefined) throw new Error('the episode tab has no id');
   return id;
 }

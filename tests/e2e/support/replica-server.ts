@@ -122,6 +122,8 @@ export async function startReplicaServer(port = 0): Promise<ReplicaServer> {
       if (path === '/podcast/s05e06-rust4linux/') return html(page('corrode-other-episode.html'));
       if (path === '/') return html(page('corrode-home.html'));
       if (path === '/site.css') return file('corrode-site.css', 'text/css');
+      if (path === '/site-dark.css') return file('corrode-site-dark.css', 'text/css');
+      if (path === '/site.js') return file('corrode-site.js', 'text/javascript');
       if (path === '/hostile.css') return file('hostile.css', 'text/css');
     }
     if (host === PLAYER_HOST) {
