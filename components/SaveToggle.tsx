@@ -110,7 +110,7 @@ const positionsCache = new WeakMap<
 >();
 
 /** Computed once per state change for all the sentence stars together. */
-function positionsFor(state: FavouritesState, episode: Episode): Map<string, string> {
+export function positionsFor(state: FavouritesState, episode: Episode): Map<string, string> {
   const cached = positionsCache.get(state);
   if (cached?.episode === episode) return cached.map;
   const quotes = state.items.filter(

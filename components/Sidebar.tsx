@@ -8,6 +8,7 @@ import { Chapters, useCurrentChapter } from './Chapters';
 import { CopyStatus } from './CopyQuote';
 import { Downloads } from './Downloads';
 import { KeyboardHelp } from './KeyboardHelp';
+import { LineActions } from './LineActions';
 import { LinksView } from './LinksView';
 import { PeopleView } from './PeopleView';
 import { ResizeHandle } from './ResizeHandle';
@@ -60,6 +61,7 @@ export function Sidebar({ episode, store, page, surface, onReady }: SidebarProps
   const searchRef = useRef<HTMLInputElement>(null);
   const asideRef = useRef<HTMLElement>(null);
   const helpRef = useRef<HTMLDetailsElement>(null);
+  const transcriptRef = useRef<HTMLOListElement>(null);
   const along = useListenAlong({ episode, page, rootRef: asideRef, helpRef });
   const speakers = useMemo(() => new Map(episode.people.map((p) => [p.id, p.name])), [episode]);
   const chapters = episode.chapters ?? NO_CHAPTERS;
@@ -174,7 +176,13 @@ export function Sidebar({ episode, store, page, surface, onReady }: SidebarProps
             <Chapters chapters={chapters} current={currentChapter} onChoose={chooseChapter} />
             <Downloads episode={episode} />
           </div>
-          <TranscriptView episode={episode} onSeek={seek} target={state.target} />
+          <TranscriptView
+            episode={episode}
+            onSeek={seek}
+            target={state.target}
+            listRef={transcriptRef}
+          />
+          <LineActions episode={episode} listRef={transcriptRef} />
           <BackToNow visible={along.showBackToNow} onClick={along.backToNow} />
         </TabPanel>
         <TabPanel tab="people" selected={state.tab}>

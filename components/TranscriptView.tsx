@@ -1,8 +1,6 @@
-import { Component } from 'preact';
+import { Component, type RefObject } from 'preact';
 import type { Episode } from '@/lib/episode/schema';
 import type { TranscriptTarget } from '@/lib/page/sidebar-store';
-import { CopyQuote } from './CopyQuote';
-import { SaveQuoteToggle } from './SaveToggle';
 import { TimeButton } from './TimeButton';
 
 interface TranscriptViewProps {
@@ -10,6 +8,8 @@ interface TranscriptViewProps {
   onSeek: (seconds: number) => void;
   /** Sentence to scroll to and flash. */
   target: TranscriptTarget | undefined;
+  /** The list element, for the line actions (LineActions.tsx). */
+  listRef?: RefObject<HTMLOListElement>;
 }
 
 interface TranscriptViewState {
@@ -26,7 +26,8 @@ const TURNS_PER_CHUNK = 30;
 
 /**
  * The whole conversation, turn by turn. Every sentence is its own element carrying its turn,
- * index and start time. Opening paints the first turns at once and adds the rest in the next
+ * index and start time; its save and copy actions are one bar shown beside the line under the
+ * pointer or in focus (LineActions.tsx). Opening paints the first turns at once and adds the rest in the next
  * tasks (all of them are in the DOM a moment later, for find-in-page); a jump further down
  * renders everything first. The transcript never changes, so typing in the search does not
  * re-render it.
@@ -116,11 +117,14 @@ export class TranscriptView extends Component<TranscriptViewProps, TranscriptVie
     this.flashTimer = setTimeout(() => sentence.classList.remove('is-flashing'), 2000);
   }
 
-  override render({ episode, onSeek }: TranscriptViewProps, { rendered }: TranscriptViewState) {
+  override render(
+    { episode, onSeek, listRef }: TranscriptViewProps,
+    { rendered }: TranscriptViewState,
+  ) {
     const people = new Map(episode.people.map((p, i) => [p.id, { person: p, index: i }]));
     const chapterAt = new Map((episode.chapters ?? []).map((c, i) => [c.turn, { chapter: c, i }]));
     return (
-      <ol class="transcript">
+      <ol class="transcript" ref={listRef}>
         {episode.transcript.turns.slice(0, rendered).map((turn, t) => {
           const speaker = people.get(turn.speaker);
           const opens = chapterAt.get(t);
@@ -139,7 +143,7 @@ export class TranscriptView extends Component<TranscriptViewProps, TranscriptVie
               )}
               <div class="turn-head">
                 <span class="speaker">{speaker?.person.name ?? turn.speaker}</span>
-                <TimeButton seconds={turn.start} onSeek={onSeek} />
+                <TimeButton seconds={turn.start} onSeek={onSeek} tabIndex={-1} />
               </div>
               <p class="turn-text">
                 {turn.sentences.map((sentence, s) => (
@@ -150,21 +154,10 @@ export class TranscriptView extends Component<TranscriptViewProps, TranscriptVie
                     data-turn={t}
                     data-sentence={s}
                     data-start={sentence.start}
-                    tabIndex={-1}
+                    // One tab stop for the transcript: the first line, then the one last focused.
+                    tabIndex={t === 0 && s === 0 ? 0 : -1}
                   >
                     {sentence.text}{' '}
-                    <SaveQuoteToggle
-                      episode={episode}
-                      turn={t}
-                      sentence={s}
-                      describedBy={sentenceId(t, s)}
-                    />
-                    <CopyQuote
-                      text={sentence.text}
-                      speaker={speaker?.person.name ?? turn.speaker}
-                      seconds={sentence.start}
-                      describedBy={sentenceId(t, s)}
-                    />{' '}
                   </span>
                 ))}
               </p>
