@@ -7,6 +7,7 @@ import {
   type FavouritesStore,
   getFavouritesStore,
 } from '@/lib/favourites/store';
+import { trusted } from './trusted';
 import { useIsSaved } from './useFavourites';
 
 interface SaveToggleProps {
@@ -80,7 +81,7 @@ function renderToggle(
         aria-label={label}
         aria-describedby={describedBy}
         title={note || (pressed ? `${label} (saved; press to remove)` : label)}
-        onClick={toggle}
+        onClick={trusted(toggle)}
       >
         <span class="save-icon" aria-hidden="true">
           {pressed ? '★' : '☆'}

@@ -4,6 +4,7 @@ import type { Favourite } from '@/lib/favourites/schema';
 import type { FavouritesState, FavouritesStore } from '@/lib/favourites/store';
 import { exportFileName, exportJson } from '@/lib/favourites/transfer';
 import { SYNC_FULL_MESSAGE, SYNC_UNAVAILABLE_MESSAGE } from './SaveToggle';
+import { trusted } from './trusted';
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -61,7 +62,7 @@ export function SavedNotices({ state, store, records }: SavedNoticesProps) {
           <button
             type="button"
             class="text-button"
-            onClick={() => act('sync', () => store.retrySync())}
+            onClick={trusted(() => act('sync', () => store.retrySync()))}
           >
             Try syncing again
           </button>
@@ -108,10 +109,10 @@ export function SavedNotices({ state, store, records }: SavedNoticesProps) {
                 <button
                   type="button"
                   class="text-button"
-                  onClick={() => {
+                  onClick={trusted(() => {
                     setConfirmDiscard(false);
                     act('discard the set-aside items', () => store.discardSetAside());
-                  }}
+                  })}
                 >
                   Delete them for good
                 </button>{' '}

@@ -15,6 +15,7 @@ import {
 import { formatTime } from '@/lib/time';
 import { SavedNotices } from './SavedNotices';
 import { SavedTransfer } from './SavedTransfer';
+import { trusted } from './trusted';
 import { useFavouritesState } from './useFavourites';
 
 interface SavedTabProps {
@@ -117,7 +118,7 @@ export function SavedTab({
             ref={undoButton}
             class="text-button"
             aria-label={`Undo removing ${removed.label}`}
-            onClick={() => void undo()}
+            onClick={trusted(() => void undo())}
           >
             Undo
           </button>
@@ -157,7 +158,7 @@ export function SavedTab({
                   type="button"
                   class="text-button saved-remove"
                   aria-label={`Remove ${record.title}`}
-                  onClick={() => void remove({ key, record, areas }, `“${record.title}”`)}
+                  onClick={trusted(() => void remove({ key, record, areas }, `“${record.title}”`))}
                 >
                   Remove
                 </button>
@@ -208,9 +209,13 @@ export function SavedTab({
                       type="button"
                       class="text-button saved-remove"
                       aria-label={`Remove quote: ${shortText(shown.text)}`}
-                      onClick={() =>
-                        void remove({ key, record, areas }, `the quote “${shortText(shown.text)}”`)
-                      }
+                      onClick={trusted(
+                        () =>
+                          void remove(
+                            { key, record, areas },
+                            `the quote “${shortText(shown.text)}”`,
+                          ),
+                      )}
                     >
                       Remove
                     </button>

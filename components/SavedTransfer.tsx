@@ -12,6 +12,7 @@ import {
   planImport,
 } from '@/lib/favourites/transfer';
 import { download, plural } from './SavedNotices';
+import { trusted } from './trusted';
 
 type Report = ImportReport & { file: string; failed: string[] };
 
@@ -84,13 +85,13 @@ export function SavedTransfer({
             type="file"
             accept="application/json,.json"
             class="sr-only"
-            onChange={(event) => {
+            onChange={trusted((event: Event) => {
               const file = (event.currentTarget as HTMLInputElement).files?.[0];
               if (file)
                 void importFile(file).finally(() => {
                   if (fileInput.current) fileInput.current.value = '';
                 });
-            }}
+            })}
           />
         </label>
       </p>
