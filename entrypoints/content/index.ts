@@ -66,8 +66,10 @@ export default defineContentScript({
     ui.shadow.querySelector('html')?.setAttribute('lang', 'en');
     const { group, launcher, move, hide, sheetMount } = ui.mounted!;
 
+    // Panels attached to this tab now: while one shows the companion, the launcher stands aside.
+    let panels = 0;
     const place = () => {
-      group.hidden = layout.launcher === 'hidden' || sheet$.isOpen();
+      group.hidden = layout.launcher === 'hidden' || sheet$.isOpen() || panels > 0;
       if (!group.hidden) placeLauncher(ui.shadowHost, group, layout.launcher);
     };
     const sheet$ = createSheetController(ctx, {
@@ -157,6 +159,12 @@ export default defineContentScript({
         expectedDuration: EPISODE_DURATION_SECONDS,
         signal: ctx.signal,
         ownHost: ui.shadowHost,
+      });
+      panels++;
+      place();
+      port.onDisconnect.addListener(() => {
+        panels--;
+        place();
       });
     };
     browser.runtime.onConnect.addListener(onConnect);
