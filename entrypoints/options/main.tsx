@@ -5,7 +5,7 @@
 import { render } from 'preact';
 import { SavedTab } from '@/components/SavedTab';
 import { loadEpisode } from '@/lib/episode/packaged';
-import { hostPageTimeUrl } from '@/lib/favourites/episode';
+import { pageTimeUrl } from '@/lib/episode/quote';
 import '@/components/favourites.css';
 import './options.css';
 
@@ -29,7 +29,7 @@ function Options() {
         headingLevel={2}
         onPlayQuote={(seconds) =>
           window.open(
-            hostPageTimeUrl(hostPage, episode.episode.timeParam, seconds),
+            pageTimeUrl(hostPage, seconds, episode.episode.timeParam),
             '_blank',
             'noopener,noreferrer',
           )

@@ -109,14 +109,6 @@ export function resolveQuote(quote: QuoteFavourite, episode?: Episode): Resolved
   };
 }
 
-/** The host page's own time link: `?t=MM:SS` (H:MM:SS from an hour on), URL-encoded. */
-export function hostPageTimeUrl(hostPage: string, timeParam: string, seconds: number): string {
-  const time = formatTime(seconds);
-  const url = new URL(hostPage);
-  url.searchParams.set(timeParam, time.length < 5 ? `0${time}` : time);
-  return url.toString();
-}
-
 /**
  * Where each saved quote sits in the current transcript (`"turn:sentence"` → favourite key), so
  * the sentence's star shows saved even when a rebuild moved the sentence to another turn and its

@@ -1,7 +1,9 @@
 /** Favourites out of and into the extension: Markdown and JSON export, validated JSON import. */
+
+import { pageTimeUrl } from '../episode/quote';
 import type { Episode } from '../episode/schema';
 import { formatTime } from '../time';
-import { hostPageTimeUrl, resolveQuote } from './episode';
+import { resolveQuote } from './episode';
 import { readFavourite } from './migrations';
 import type { SetAsideEntry } from './schema';
 import { FAVOURITES_VERSION, type Favourite, favouriteId } from './schema';
@@ -60,7 +62,7 @@ export function exportMarkdown(favourites: Favourite[], episode?: Episode): stri
       const shown = resolveQuote(quote, episode);
       const time = formatTime(shown.start);
       const at = episode
-        ? `[${time}](<${hostPageTimeUrl(episode.episode.pages.hostPage, episode.episode.timeParam, shown.start)}>)`
+        ? `[${time}](<${pageTimeUrl(episode.episode.pages.hostPage, shown.start, episode.episode.timeParam)}>)`
         : time;
       lines.push(
         `> ${escapeMarkdown(shown.text)}`,

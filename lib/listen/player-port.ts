@@ -3,7 +3,7 @@
  * real players; until one is found, `createLinkPlayerPort` opens the host page at the moment
  * instead (the host page reads `?t=MM:SS`), so a time is never a dead button.
  */
-import { formatTime } from '../time';
+import { pageTimeUrl } from '../episode/quote';
 
 export interface PlayerPort {
   /** Moves playback to `seconds` (and plays, where the player allows it). */
@@ -18,14 +18,6 @@ export interface PlayerPort {
   togglePlay?(): void;
 }
 
-/** The host page's address that starts playback at `seconds` (`?t=24%3A26`). */
-export function hostPageTimeUrl(hostPage: string, seconds: number, timeParam = 't'): string {
-  const url = new URL(hostPage);
-  url.search = '';
-  url.hash = '';
-  return `${url.href}?${encodeURIComponent(timeParam)}=${encodeURIComponent(formatTime(seconds))}`;
-}
-
 /** A port with no player: seeking opens the host page at that moment through `open`. */
 export function createLinkPlayerPort(
   hostPage: string,
@@ -33,7 +25,7 @@ export function createLinkPlayerPort(
   timeParam = 't',
 ): PlayerPort {
   return {
-    seek: (seconds) => open(hostPageTimeUrl(hostPage, seconds, timeParam)),
+    seek: (seconds) => open(pageTimeUrl(hostPage, seconds, timeParam)),
     currentTime: () => undefined,
     onTime: () => () => {},
   };

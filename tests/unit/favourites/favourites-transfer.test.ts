@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Episode } from '@/lib/episode/schema';
 import {
-  hostPageTimeUrl,
   linkFavouriteFromOfficial,
   quoteFavouriteFrom,
   resolveQuote,
@@ -155,18 +154,6 @@ describe('quotes across a data rebuild', () => {
       start: quote.start,
     });
   });
-});
-
-it('links to the host page at a moment as MM:SS, URL-encoded', () => {
-  expect(hostPageTimeUrl('https://example.org/ep', 't', 1466)).toBe(
-    'https://example.org/ep?t=24%3A26',
-  );
-  expect(hostPageTimeUrl('https://example.org/ep', 't', 65)).toBe(
-    'https://example.org/ep?t=01%3A05',
-  );
-  expect(hostPageTimeUrl('https://example.org/ep', 't', 3725)).toBe(
-    'https://example.org/ep?t=1%3A02%3A05',
-  );
 });
 
 it('gives official links a stable id from their title', () => {
