@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadEpisode } from '@/lib/episode/packaged';
 import { parseTurnPins } from '@/lib/ingest/turns/pins';
 
 const FILE = 'turn-pins.json';
@@ -65,7 +66,21 @@ describe('parseTurnPins', () => {
     );
     const text = readFileSync(path, 'utf8');
     const pins = parseTurnPins(text, path);
-    expect(pins.length).toBeGreaterThan(0);
-    for (const raw of JSON.parse(text).pins) expect(raw.reason.length).toBeGreaterThan(10);
+    const raw: Array<{ reason: string; startsWith: string }> = JSON.parse(text).pins;
+    // Every pin read, none dropped, each with the words it pins and why.
+    expect(pins).toHaveLength(raw.length);
+    expect(pins.map((p) => p.startsWith)).toEqual(raw.map((p) => p.startsWith));
+    for (const pin of raw) expect(pin.reason.length).toBeGreaterThan(10);
+    // Each pinned turn starts with its words in the packaged transcript.
+    const turns = loadEpisode().transcript.turns;
+    for (const pin of pins) {
+      const turn = turns.find((t) => t.start === pin.start && t.speaker === pin.speaker);
+      const said = turn?.sentences
+        .map((s) => s.text)
+        .join(' ')
+        .toLowerCase()
+        .replace(/\s+/g, ' ');
+      expect(said?.startsWith(pin.startsWith.toLowerCase().replace(/\s+/g, ' '))).toBe(true);
+    }
   });
 });

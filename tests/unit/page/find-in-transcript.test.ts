@@ -13,7 +13,6 @@ describe('Find in transcript menu', () => {
   it('is offered for selections on the episode pages only', () => {
     expect(findMenuProperties.contexts).toEqual(['selection']);
     expect(findMenuProperties.documentUrlPatterns).toEqual(EPISODE_MATCHES);
-    expect(findMenuProperties.title).toBe('Find in transcript');
   });
 
   it('sends the selection to the top frame of the tab it was chosen in', async () => {
