@@ -32,10 +32,10 @@ export function mediaRoots(
   doc: Document,
   options: DiscoveryOptions = {},
 ): Array<Document | ShadowRoot> {
-  const roots: Array<Document | ShadowRoot> = [];
+  const roots = new Set<Document | ShadowRoot>();
   const visit = (root: Document | ShadowRoot, depth: number) => {
-    if (depth > MAX_DEPTH || roots.includes(root)) return;
-    roots.push(root);
+    if (depth > MAX_DEPTH || roots.has(root)) return;
+    roots.add(root);
     for (const el of root.querySelectorAll('*')) {
       const shadow = el.shadowRoot;
       if (shadow && !options.exclude?.(shadow)) visit(shadow, depth + 1);
@@ -46,7 +46,7 @@ export function mediaRoots(
     }
   };
   visit(doc, 0);
-  return roots;
+  return [...roots];
 }
 
 /** The frame's document when the page's origin may read it, else undefined (never throws). */
@@ -119,68 +119,96 @@ const MEDIA_EVENTS = ['play', 'pause', 'ended', 'loadedmetadata', 'durationchang
 
 /**
  * Watches `doc` for the player as it appears, changes and goes away, and reports the best choice
- * through `onChange`. Observers and listeners are attached to every root found (frames once they
- * load, shadow roots once they exist) and all end with `signal`.
+ * through `onChange`. The document is walked once; after that only what changes is looked at: the
+ * nodes a mutation adds (and their subtrees), frames as they load, shadow roots found on the way.
+ * A page that rewrites its own text all the time (the host page's transcript and clock) costs
+ * next to nothing, as text changes add no element. Observers and listeners end with `signal`.
  */
 export function watchMedia(doc: Document, options: WatchOptions): void {
   const { signal, expectedDuration, onChange } = options;
   if (signal.aborted) return;
   const defer = options.defer ?? ((run) => setTimeout(run, 50));
-  const watched = new WeakSet<object>();
-  const observers: MutationObserver[] = [];
+  const observers = new Map<Document | ShadowRoot, MutationObserver>();
+  const frames = new WeakSet<Element>();
+  const known = new Set<HTMLMediaElement>();
   let chosen: HTMLMediaElement | undefined;
   let pending = false;
 
-  const schedule = () => {
-    if (pending || signal.aborted) return;
-    pending = true;
-    defer(() => {
-      pending = false;
-      if (!signal.aborted) scan();
-    });
-  };
-
-  const watchRoot = (root: Document | ShadowRoot) => {
-    if (watched.has(root)) return;
-    watched.add(root);
-    const view = (root.ownerDocument ?? (root as Document)).defaultView;
-    const Observer = view?.MutationObserver ?? MutationObserver;
-    const observer = new Observer(schedule);
-    observer.observe(root, { childList: true, subtree: true });
-    observers.push(observer);
-  };
-
-  const watchElement = (media: HTMLMediaElement) => {
-    if (watched.has(media)) return;
-    watched.add(media);
-    for (const type of MEDIA_EVENTS) media.addEventListener(type, schedule, { signal });
-  };
-
-  const scan = () => {
-    const roots = mediaRoots(doc, options);
-    for (const root of roots) {
-      watchRoot(root);
-      for (const frame of root.querySelectorAll('iframe, frame')) {
-        // A frame that navigates or finishes loading gets a new document: look again then.
-        if (!watched.has(frame)) {
-          watched.add(frame);
-          frame.addEventListener('load', schedule, { signal });
-        }
-      }
-    }
-    const media = roots.flatMap((root) =>
-      [...root.querySelectorAll('audio, video')].filter(isMedia),
-    );
-    for (const element of media) watchElement(element);
-    const best = pickMedia(media, expectedDuration);
+  const choose = () => {
+    for (const media of known) if (!media.isConnected) known.delete(media);
+    const best = pickMedia([...known], expectedDuration);
     if (best !== chosen) {
       chosen = best;
       onChange(best);
     }
   };
+  const schedule = () => {
+    if (pending || signal.aborted) return;
+    pending = true;
+    defer(() => {
+      pending = false;
+      if (!signal.aborted) choose();
+    });
+  };
+
+  const addMedia = (media: HTMLMediaElement) => {
+    if (known.has(media)) return;
+    known.add(media);
+    for (const type of MEDIA_EVENTS) media.addEventListener(type, schedule, { signal });
+  };
+
+  /** Looks through `node` and its subtree for media, frames and open shadow roots. */
+  const explore = (node: Element | Document | ShadowRoot, depth: number) => {
+    if (depth > MAX_DEPTH) return;
+    const check = (el: Element) => {
+      if (isMedia(el)) addMedia(el);
+      const shadow = el.shadowRoot;
+      if (shadow && !options.exclude?.(shadow)) watchRoot(shadow, depth + 1);
+      if (el.localName === 'iframe' || el.localName === 'frame') watchFrame(el, depth + 1);
+    };
+    if (node.nodeType === 1) check(node as Element);
+    for (const el of node.querySelectorAll('*')) check(el);
+  };
+
+  /** Observes `root` (again, after a frame's document was rewritten) and explores it. */
+  const watchRoot = (root: Document | ShadowRoot, depth: number, again = false) => {
+    const existing = observers.get(root);
+    if (existing && !again) return;
+    existing?.disconnect();
+    const view = (root.ownerDocument ?? (root as Document)).defaultView;
+    const Observer = view?.MutationObserver ?? MutationObserver;
+    const observer = new Observer((records) => {
+      for (const record of records)
+        for (const node of record.addedNodes)
+          if (node.nodeType === 1) explore(node as Element, depth);
+      schedule();
+    });
+    observer.observe(root, { childList: true, subtree: true });
+    observers.set(root, observer);
+    explore(root, depth);
+  };
+
+  const watchFrame = (frame: Element, depth: number) => {
+    if (!frames.has(frame)) {
+      frames.add(frame);
+      // A frame that navigates or finishes loading has a new (or rewritten) document.
+      frame.addEventListener(
+        'load',
+        () => {
+          const inner = frameDocument(frame as HTMLIFrameElement);
+          if (inner) watchRoot(inner, depth, true);
+          schedule();
+        },
+        { signal },
+      );
+    }
+    const inner = frameDocument(frame as HTMLIFrameElement);
+    if (inner) watchRoot(inner, depth);
+  };
 
   signal.addEventListener('abort', () => {
-    for (const observer of observers) observer.disconnect();
+    for (const observer of observers.values()) observer.disconnect();
   });
-  scan();
+  watchRoot(doc, 0);
+  choose();
 }
