@@ -245,6 +245,9 @@ test('the saved library has no accessibility violations, on the options page and
   session,
   urls,
 }) => {
+  // Two full axe scans, one of the whole panel page (the transcript is in its DOM): slow on a
+  // two-core machine with two browsers running.
+  test.slow();
   const page = await openSidebar(session, await session.page(), urls.showPage);
   await tab(page, 'Links').click();
   await star(page, 'Tokio').click();
