@@ -17,6 +17,7 @@ export default defineBackground(() => {
   };
   const router = createPanelRouter({
     extensionId: browser.runtime.id,
+    pagesOrigin: browser.runtime.getURL('/'),
     sidePanel: apis.sidePanel,
     sidebarAction: apis.sidebarAction,
     setPopup: (tabId, popup) => action.setPopup({ tabId, popup }),
@@ -47,7 +48,10 @@ export default defineBackground(() => {
     info: Parameters<typeof handleFindInTranscript>[0],
     tab: Parameters<typeof handleFindInTranscript>[1],
   ) =>
-    handleFindInTranscript(info, tab, (_tabId, message) => router.find(tab ?? {}, message.query));
+    handleFindInTranscript(info, tab, (_tabId, message) =>
+      // Without the `tabs` permission the tab's address is withheld; the click's own is not.
+      router.find({ id: tab?.id, url: tab?.url ?? info.pageUrl }, message.query),
+    );
   menus.onClicked.addListener((info, tab) => void findInTranscript(info, tab));
   // The browser tests call the handlers here, as a headless browser has no context menu, toolbar
   // or side panel to click. Only the extension's own pages can reach the worker's global scope.

@@ -17,8 +17,10 @@ import './sidepanel.css';
 import { render } from 'preact';
 import { Companion } from '@/components/Companion';
 import { PagesPopup } from '@/components/PagesPopup';
+import type { SidebarHandle } from '@/components/Sidebar';
 import { loadEpisode } from '@/lib/episode/packaged';
 import { createLinkPlayerPort } from '@/lib/listen/player-port';
+import type { CompanionMessage } from '@/lib/page/messages';
 import { connectToTab, type TabConnection } from './tab-connection';
 import { followTab } from './tab-follower';
 
@@ -34,6 +36,26 @@ const linkPlayer = createLinkPlayerPort(
 const surface = {};
 let connection: TabConnection | undefined;
 let painted = false;
+/** The tab shown and its companion, once rendered: "Find in transcript" searches there. */
+let shownTab: number | undefined;
+let companion: SidebarHandle | undefined;
+
+/** Takes the tab's waiting "Find in transcript" query, if any, from the background. */
+function takeFind(tabId: number, handle: SidebarHandle) {
+  void browser.runtime
+    .sendMessage({ type: 'companion:take-find', tabId } satisfies CompanionMessage)
+    .then((query: unknown) => {
+      if (typeof query === 'string' && query && shownTab === tabId) handle.search(query);
+    })
+    .catch(() => {});
+}
+
+// "Find in transcript" while the panel is already open for that tab.
+browser.runtime.onMessage.addListener((raw: unknown) => {
+  const message = raw as CompanionMessage | undefined;
+  if (message?.type !== 'companion:find' || message.tabId !== shownTab) return;
+  if (companion && shownTab !== undefined) takeFind(shownTab, companion);
+});
 
 function showPages() {
   render(<PagesPopup inPanel />, app);
@@ -42,7 +64,13 @@ function showPages() {
 function show(tabId: number | undefined) {
   connection?.close();
   connection = undefined;
+  shownTab = tabId;
+  companion = undefined;
   if (tabId === undefined) return showPages();
+  const onReady = (handle: SidebarHandle) => {
+    companion = handle;
+    takeFind(tabId, handle);
+  };
   connection = connectToTab(tabId, linkPlayer, {
     onPage(page) {
       if (!painted) {
@@ -54,7 +82,7 @@ function show(tabId: number | undefined) {
       }
       // A new connection (the page reloaded) is a new page: the companion starts afresh for it.
       render(null, app);
-      render(<Companion episode={episode} page={page} surface={surface} />, app);
+      render(<Companion episode={episode} page={page} surface={surface} onReady={onReady} />, app);
     },
     onGone: showPages,
   });

@@ -52,6 +52,8 @@ export function selectionQuery(selection: string | undefined): string | undefine
 export interface MenuClick {
   menuItemId: string | number;
   selectionText?: string;
+  /** The address of the page clicked in (given even where the tab's own `url` is withheld). */
+  pageUrl?: string;
 }
 
 /**

@@ -24,6 +24,8 @@ export interface Sender {
 
 export interface PanelApis {
   extensionId: string;
+  /** The address the extension's own pages start with (`chrome-extension://<id>/`). */
+  pagesOrigin?: string;
   /** Chrome's `sidePanel` (Chrome 116+), when there is one. */
   sidePanel?: {
     setOptions(options: { tabId?: number; path?: string; enabled?: boolean }): Promise<void>;
@@ -71,8 +73,11 @@ export function createPanelRouter(api: PanelApis) {
 
     onMessage(message: CompanionMessage | undefined, sender: Sender): Promise<unknown> | undefined {
       if (message?.type === 'companion:take-find') {
-        // Only the extension's own pages (the panel) ask; they have no tab of their own.
-        if (sender.id !== api.extensionId || sender.tab) return undefined;
+        // Only the extension's own pages (the panel) ask: in the side panel they have no tab of
+        // their own; opened as a tab (the `?tab=` seam), their address is the extension's.
+        const ownPage =
+          !sender.tab || (!!api.pagesOrigin && !!sender.url?.startsWith(api.pagesOrigin));
+        if (sender.id !== api.extensionId || !ownPage) return undefined;
         const query = pendingFind.get(message.tabId);
         pendingFind.delete(message.tabId);
         return Promise.resolve(query);
