@@ -25,6 +25,20 @@ const DROP_RE = /['’,/]/g;
  * "C++" → "cpp".
  */
 export function foldWord(word: string): string {
+  let norm = folded.get(word);
+  if (norm === undefined) {
+    norm = fold(word);
+    if (folded.size >= MAX_FOLDED) folded.clear();
+    folded.set(word, norm);
+  }
+  return norm;
+}
+
+/** Folded forms of words seen before: a transcript says the same few thousand words again. */
+const folded = new Map<string, string>();
+const MAX_FOLDED = 20000;
+
+function fold(word: string): string {
   return word
     .normalize('NFKD')
     .replace(MARKS_RE, '')
@@ -46,38 +60,42 @@ export function tokenize(text: string, maxTokens = Number.POSITIVE_INFINITY): To
   return tokens;
 }
 
-const UNITS: Record<string, number> = {
-  zero: 0,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-};
-const TENS: Record<string, number> = {
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-};
+const UNITS = new Map<string, number>(
+  Object.entries({
+    zero: 0,
+    one: 1,
+    two: 2,
+    three: 3,
+    four: 4,
+    five: 5,
+    six: 6,
+    seven: 7,
+    eight: 8,
+    nine: 9,
+    ten: 10,
+    eleven: 11,
+    twelve: 12,
+    thirteen: 13,
+    fourteen: 14,
+    fifteen: 15,
+    sixteen: 16,
+    seventeen: 17,
+    eighteen: 18,
+    nineteen: 19,
+  }),
+);
+const TENS = new Map<string, number>(
+  Object.entries({
+    twenty: 20,
+    thirty: 30,
+    forty: 40,
+    fifty: 50,
+    sixty: 60,
+    seventy: 70,
+    eighty: 80,
+    ninety: 90,
+  }),
+);
 
 export interface NumberSpan {
   /** Digits of the number spelled by words[from, to). */
@@ -94,16 +112,16 @@ export function spelledNumbers(words: readonly string[]): NumberSpan[] {
   const spans: NumberSpan[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i] ?? '';
-    const tens = TENS[word];
+    const tens = TENS.get(word);
     if (tens !== undefined) {
-      const unit = UNITS[words[i + 1] ?? ''];
+      const unit = UNITS.get(words[i + 1] ?? '');
       if (unit !== undefined && unit > 0 && unit < 10) {
         spans.push({ digits: String(tens + unit), from: i, to: i + 2 });
         i++;
       } else spans.push({ digits: String(tens), from: i, to: i + 1 });
       continue;
     }
-    const unit = UNITS[word];
+    const unit = UNITS.get(word);
     if (unit !== undefined) spans.push({ digits: String(unit), from: i, to: i + 1 });
   }
   return spans;

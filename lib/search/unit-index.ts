@@ -6,7 +6,7 @@
  */
 import type { Episode } from '../episode/schema';
 import type { Glossary } from './glossary';
-import { spelledNumbers, tokenize } from './text';
+import { spelledNumbers, type Token, tokenize } from './text';
 import { RELATED } from './words';
 
 export interface IndexedWord {
@@ -97,8 +97,11 @@ function aliasForms(glossary: Glossary): Map<string, AliasForm[]> {
 type UnitText = Omit<SearchUnit, 'words' | 'phrase' | 'phraseStarts' | 'wordIds' | 'corrections'>;
 type BuiltUnit = Omit<SearchUnit, 'wordIds'>;
 
-function buildUnit(base: UnitText, forms: Map<string, AliasForm[]>): BuiltUnit {
-  const tokens = tokenize(base.text);
+function buildUnit(
+  base: UnitText,
+  tokens: readonly Token[],
+  forms: Map<string, AliasForm[]>,
+): BuiltUnit {
   const norms = tokens.map((t) => t.norm);
   const words: IndexedWord[] = tokens.map((t, i) => ({
     norm: t.norm,
@@ -173,15 +176,30 @@ export function buildSearchIndex(episode: Episode, glossary: Glossary): SearchIn
   const forms = aliasForms(glossary);
   const built: BuiltUnit[] = [];
   episode.transcript.turns.forEach((turn, t) => {
+    // Each sentence is read once; a passage's words are its two sentences' words.
+    const read = turn.sentences.map((sentence) => tokenize(sentence.text));
     turn.sentences.forEach((sentence, s) => {
       const base = { turn: t, sentence: s, speaker: turn.speaker, start: sentence.start };
-      built.push(buildUnit({ ...base, sentenceCount: 1, text: sentence.text }, forms));
+      const tokens = read[s] as Token[];
+      built.push(buildUnit({ ...base, sentenceCount: 1, text: sentence.text }, tokens, forms));
       // A passage of two sentences finds a quote that runs over a sentence boundary.
       const next = turn.sentences[s + 1];
-      if (next)
-        built.push(
-          buildUnit({ ...base, sentenceCount: 2, text: `${sentence.text} ${next.text}` }, forms),
-        );
+      if (!next) return;
+      const shift = sentence.text.length + 1;
+      const both = tokens.concat(
+        (read[s + 1] as Token[]).map((k) => ({
+          norm: k.norm,
+          start: k.start + shift,
+          end: k.end + shift,
+        })),
+      );
+      built.push(
+        buildUnit(
+          { ...base, sentenceCount: 2, text: `${sentence.text} ${next.text}` },
+          both,
+          forms,
+        ),
+      );
     });
   });
   const idOf = new Map<string, number>();
