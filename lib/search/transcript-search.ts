@@ -121,10 +121,10 @@ class TranscriptSearchEngine implements TranscriptSearch {
     const p = this.prepare();
     // Words of the transcript itself, typed key by key, one with two letters swapped: every
     // path of a search (prefixes, typos, kept sums, fuse.js) runs before a listener types.
-    const words = p.units
-      .flatMap((u) => u.words.slice(0, 12).map((w) => w.norm))
-      .filter((w) => w.length >= 5)
-      .slice(0, 3);
+    const words: string[] = [];
+    for (let i = 0; i < p.units.length && words.length < 3; i++)
+      for (const w of (p.units[i] as SearchUnit).phrase.split(' ', 13))
+        if (w.length >= 5 && words.length < 3) words.push(w);
     const [a = 'search', b = 'words', c = 'typed'] = words;
     const swapped = a.length > 2 ? `${a[1]}${a[0]}${a.slice(2)}` : a;
     for (const query of [`${a} ${b} ${c}`, `${swapped} ${c}`, `${c} ${a} `])

@@ -94,14 +94,49 @@ function aliasForms(glossary: Glossary): Map<string, AliasForm[]> {
   return byFirst;
 }
 
-type UnitText = Omit<SearchUnit, 'words' | 'phrase' | 'phraseStarts' | 'wordIds' | 'corrections'>;
-type BuiltUnit = Omit<SearchUnit, 'wordIds'>;
+type UnitText = Pick<
+  SearchUnit,
+  'turn' | 'sentence' | 'sentenceCount' | 'speaker' | 'start' | 'text' | 'phrase'
+>;
+type UnitDetail = Pick<SearchUnit, 'words' | 'phraseStarts' | 'wordIds' | 'corrections'>;
 
-function buildUnit(
+/** Where a glossary form is said: the first of its spoken words, and the form. */
+interface FormAt {
+  at: number;
+  form: AliasForm;
+}
+
+function formsSaid(norms: readonly string[], forms: Map<string, AliasForm[]>): FormAt[] {
+  const said: FormAt[] = [];
+  norms.forEach((norm, at) => {
+    for (const form of forms.get(norm) ?? [])
+      if (form.words.every((word, j) => norms[at + j] === word)) said.push({ at, form });
+  });
+  return said;
+}
+
+/**
+ * The words a unit is found by: its spoken words, the other forms of the glossary terms it says
+ * (a related term's marked) and the digits of the numbers it spells. The same words, in the same
+ * order, as `buildDetail` lists.
+ */
+function termsOf(norms: readonly string[], said: readonly FormAt[]): string[] {
+  const terms = norms.slice();
+  for (const { form } of said) {
+    const mark = form.related ? RELATED : '';
+    for (const other of form.others) for (const norm of other) terms.push(mark + norm);
+  }
+  for (const span of spelledNumbers(norms)) terms.push(span.digits);
+  return terms;
+}
+
+/** What only the leaders and the hits read: each word's place in the text, the corrections. */
+function buildDetail(
   base: UnitText,
   tokens: readonly Token[],
   forms: Map<string, AliasForm[]>,
-): BuiltUnit {
+  idOf: ReadonlyMap<string, number>,
+): UnitDetail {
   const norms = tokens.map((t) => t.norm);
   const words: IndexedWord[] = tokens.map((t, i) => ({
     norm: t.norm,
@@ -111,29 +146,22 @@ function buildUnit(
     last: i,
   }));
   const misheard: Array<Correction & { start: number; end: number }> = [];
-  tokens.forEach((first, at) => {
-    for (const form of forms.get(first.norm) ?? []) {
-      if (form.words.some((word, j) => norms[at + j] !== word)) continue;
-      const last = tokens[at + form.words.length - 1] ?? first;
-      // Every other form of the term now points at these spoken words.
-      const span = {
+  for (const { at, form } of formsSaid(norms, forms)) {
+    const first = tokens[at] as Token;
+    const last = tokens[at + form.words.length - 1] ?? first;
+    // Every other form of the term now points at these spoken words.
+    const span = { start: first.start, end: last.end, first: at, last: at + form.words.length - 1 };
+    const mark = form.related ? RELATED : '';
+    for (const other of form.others)
+      for (const norm of other) words.push({ norm: mark + norm, ...span });
+    if (form.meant)
+      misheard.push({
+        heard: base.text.slice(first.start, last.end),
+        meant: form.meant,
         start: first.start,
         end: last.end,
-        first: at,
-        last: at + form.words.length - 1,
-      };
-      const mark = form.related ? RELATED : '';
-      for (const other of form.others)
-        for (const norm of other) words.push({ norm: mark + norm, ...span });
-      if (form.meant)
-        misheard.push({
-          heard: base.text.slice(first.start, last.end),
-          meant: form.meant,
-          start: first.start,
-          end: last.end,
-        });
-    }
-  });
+      });
+  }
   // One correction per stretch of misheard words: "julia luau → Julia Lawall", not that and
   // "luau → Julia Lawall" for a part of it; the same words heard twice are one correction too.
   const corrections: Correction[] = [];
@@ -151,16 +179,15 @@ function buildUnit(
     if (!within && !corrections.some(same)) corrections.push({ heard: c.heard, meant: c.meant });
   }
   for (const span of spelledNumbers(norms)) {
-    const first = tokens[span.from];
-    const last = tokens[span.to - 1];
-    if (first && last)
-      words.push({
-        norm: span.digits,
-        start: first.start,
-        end: last.end,
-        first: span.from,
-        last: span.to - 1,
-      });
+    const first = tokens[span.from] as Token;
+    const last = tokens[span.to - 1] as Token;
+    words.push({
+      norm: span.digits,
+      start: first.start,
+      end: last.end,
+      first: span.from,
+      last: span.to - 1,
+    });
   }
   const phraseStarts = new Int32Array(norms.length + 1);
   let at = 1;
@@ -169,60 +196,106 @@ function buildUnit(
     at += norm.length + 1;
   });
   phraseStarts[norms.length] = at;
-  return { ...base, words, phrase: ` ${norms.join(' ')} `, phraseStarts, corrections };
+  const wordIds = Int32Array.from(words, (w) => idOf.get(w.norm) ?? -1);
+  return { words, phraseStarts, wordIds, corrections };
+}
+
+/**
+ * A unit whose words are indexed at once and whose details (places in the text, corrections) are
+ * worked out the first time a search reads them: most units are never a leader nor a hit.
+ */
+class Unit implements SearchUnit {
+  private detail: UnitDetail | undefined;
+
+  constructor(
+    base: UnitText,
+    private readonly build: () => UnitDetail,
+  ) {
+    this.turn = base.turn;
+    this.sentence = base.sentence;
+    this.sentenceCount = base.sentenceCount;
+    this.speaker = base.speaker;
+    this.start = base.start;
+    this.text = base.text;
+    this.phrase = base.phrase;
+  }
+  readonly turn: number;
+  readonly sentence: number;
+  readonly sentenceCount: number;
+  readonly speaker: string;
+  readonly start: number;
+  readonly text: string;
+  readonly phrase: string;
+  private get built(): UnitDetail {
+    this.detail ??= this.build();
+    return this.detail;
+  }
+  get words() {
+    return this.built.words;
+  }
+  get phraseStarts() {
+    return this.built.phraseStarts;
+  }
+  get wordIds() {
+    return this.built.wordIds;
+  }
+  get corrections() {
+    return this.built.corrections;
+  }
 }
 
 export function buildSearchIndex(episode: Episode, glossary: Glossary): SearchIndex {
   const forms = aliasForms(glossary);
-  const built: BuiltUnit[] = [];
-  episode.transcript.turns.forEach((turn, t) => {
-    // Each sentence is read once; a passage's words are its two sentences' words.
-    const read = turn.sentences.map((sentence) => tokenize(sentence.text));
-    turn.sentences.forEach((sentence, s) => {
-      const base = { turn: t, sentence: s, speaker: turn.speaker, start: sentence.start };
-      const tokens = read[s] as Token[];
-      built.push(buildUnit({ ...base, sentenceCount: 1, text: sentence.text }, tokens, forms));
-      // A passage of two sentences finds a quote that runs over a sentence boundary.
-      const next = turn.sentences[s + 1];
-      if (!next) return;
-      const shift = sentence.text.length + 1;
-      const both = tokens.concat(
-        (read[s + 1] as Token[]).map((k) => ({
-          norm: k.norm,
-          start: k.start + shift,
-          end: k.end + shift,
-        })),
-      );
-      built.push(
-        buildUnit(
-          { ...base, sentenceCount: 2, text: `${sentence.text} ${next.text}` },
-          both,
-          forms,
-        ),
-      );
-    });
-  });
   const idOf = new Map<string, number>();
   const lists: number[][] = [];
-  const units = built.map((unit, unitId): SearchUnit => {
-    const wordIds = Int32Array.from(unit.words, (word) => {
-      let id = idOf.get(word.norm);
+  const units: SearchUnit[] = [];
+  const lengths: number[] = [];
+  const add = (base: Omit<UnitText, 'phrase'>, norms: string[], tokens: () => Token[]) => {
+    const unitId = units.length;
+    for (const term of termsOf(norms, formsSaid(norms, forms))) {
+      let id = idOf.get(term);
       if (id === undefined) {
         id = lists.length;
-        idOf.set(word.norm, id);
+        idOf.set(term, id);
         lists.push([]);
       }
       const list = lists[id] as number[];
       if (list[list.length - 1] !== unitId) list.push(unitId);
-      return id;
+    }
+    const text = { ...base, phrase: ` ${norms.join(' ')} ` };
+    units.push(new Unit(text, () => buildDetail(text, tokens(), forms, idOf)));
+    lengths.push(norms.length);
+  };
+  episode.transcript.turns.forEach((turn, t) => {
+    // Each sentence is read once; a passage's words are its two sentences' words.
+    const read = turn.sentences.map((sentence) => tokenize(sentence.text));
+    const norms = read.map((tokens) => tokens.map((k) => k.norm));
+    turn.sentences.forEach((sentence, s) => {
+      const base = { turn: t, sentence: s, speaker: turn.speaker, start: sentence.start };
+      const tokens = read[s] as Token[];
+      add({ ...base, sentenceCount: 1, text: sentence.text }, norms[s] as string[], () => tokens);
+      // A passage of two sentences finds a quote that runs over a sentence boundary.
+      const next = turn.sentences[s + 1];
+      if (!next) return;
+      const shift = sentence.text.length + 1;
+      add(
+        { ...base, sentenceCount: 2, text: `${sentence.text} ${next.text}` },
+        (norms[s] as string[]).concat(norms[s + 1] as string[]),
+        () =>
+          tokens.concat(
+            (read[s + 1] as Token[]).map((k) => ({
+              norm: k.norm,
+              start: k.start + shift,
+              end: k.end + shift,
+            })),
+          ),
+      );
     });
-    return { ...unit, wordIds };
   });
   const n = units.length;
   const rarity = Float64Array.from(lists, (l) =>
     Math.log(1 + (n - l.length + 0.5) / (l.length + 0.5)),
   );
-  const lengths = units.map((u) => u.phraseStarts.length - 1);
   const average = lengths.reduce((a, b) => a + b, 0) / Math.max(1, n);
   const lengthFactor = Float64Array.from(
     lengths,
