@@ -137,3 +137,26 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'have has had going gonna get got about all some any more most also too then than now well'
   ).split(' '),
 );
+
+/**
+ * A light stem of a folded word: plurals, "-ing" and "-ed" folded, and a final "e" dropped, so
+ * "maintains", "maintained" and "maintaining" meet, and "changes", "changed" and "change". Index
+ * and query words are compared by it; words of three letters or fewer are left as they are.
+ */
+export function stem(word: string): string {
+  if (word.length <= 3) return word;
+  let w = word;
+  if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
+  else if (w.endsWith('sses')) w = w.slice(0, -2);
+  else if (/(?:[sxz]|ch|sh)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  const suffix = w.endsWith('ing') ? 3 : w.endsWith('ed') ? 2 : 0;
+  if (suffix > 0 && w.length - suffix >= 3) {
+    w = w.slice(0, -suffix);
+    // "running" → "run", but "falling" and "passed" keep their double letter.
+    const last = w.charAt(w.length - 1);
+    if (last === w.charAt(w.length - 2) && !'lsz'.includes(last)) w = w.slice(0, -1);
+  }
+  if (w.endsWith('e') && w.length > 3) w = w.slice(0, -1);
+  return w;
+}
