@@ -86,6 +86,9 @@ class Prepared {
   readonly phrases: Uint8Array;
   readonly units: SearchUnit[];
   readonly lengthFactor: Float64Array;
+  /** By unit: 0 when the unit lacks `phraseBefore`, the phrase of a search before this one. */
+  readonly phraseMay: Uint8Array;
+  phraseBefore = '';
 
   constructor(episode: Episode, glossary: Glossary) {
     const index = buildSearchIndex(episode, glossary);
@@ -101,6 +104,7 @@ class Prepared {
     this.keys = new Float64Array(n);
     this.held = new Float64Array(n);
     this.phrases = new Uint8Array(n);
+    this.phraseMay = new Uint8Array(n);
   }
 }
 
@@ -158,14 +162,21 @@ class TranscriptSearchEngine implements TranscriptSearch {
     // A unit holding the phrase holds every content word before the last exactly; the last need
     // only begin a word there, which may not count as a match of it (a short word not typed on).
     const phraseFound = content.length - ((words[words.length - 1] as QueryWord).content ? 1 : 0);
+    // A unit without the phrase typed before cannot hold the phrase it grew into: while the
+    // phrase only grows, units that lacked it are not read again.
+    if (!phraseText.startsWith(p.phraseBefore) || p.phraseBefore === '') p.phraseMay.fill(1);
+    p.phraseBefore = phraseText;
     let n = 0;
     for (let k = 0; k < count; k++) {
       const id = p.scores.touched[k] as number;
       const sums = p.scores.take(id);
       if (sums.found === 0 || worth === 0) continue;
       const unit = p.units[id] as SearchUnit;
-      const phrase =
-        phraseText.length > 0 && sums.found >= phraseFound && unit.phrase.includes(phraseText);
+      let phrase = false;
+      if (phraseText.length > 0 && sums.found >= phraseFound && p.phraseMay[id] === 1) {
+        phrase = unit.phrase.includes(phraseText);
+        p.phraseMay[id] = Number(phrase);
+      }
       p.candidates[n] = id;
       p.phrases[n] = Number(phrase);
       p.held[n] =
