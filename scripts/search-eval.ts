@@ -1,5 +1,5 @@
 /**
- * `npm run -s search:eval [-- --json]`: scores the sidebar's search on the held-out listener
+ * `npm run -s search:eval [-- --json] [--split dev|test|all] [--misses]`: scores the sidebar's search on the held-out listener
  * queries (tests/fixtures/search-eval/{dev,test}.json) beside two off-the-shelf engines over the
  * same units (every sentence and every two-sentence passage): MiniSearch 7.2 (default BM25,
  * `fuzzy: 0.2, prefix: true`) and plain fuse.js (threshold 0.4, ignoreLocation).
@@ -171,9 +171,16 @@ function main() {
   const episode = loadEpisode();
   const json = process.argv.includes('--json');
   const showMisses = process.argv.includes('--misses');
+  const splitAt = process.argv.indexOf('--split');
+  const wanted = splitAt >= 0 ? (process.argv[splitAt + 1] ?? '') : 'all';
+  if (wanted !== 'all' && !(wanted in SPLITS)) {
+    console.error(`--split must be dev, test or all, not ${JSON.stringify(wanted)}`);
+    process.exit(2);
+  }
   const engines = Object.entries(ENGINES).map(([name, make]) => [name, make(episode)] as const);
   const report: Record<string, Record<string, Omit<Scores, 'misses'>>> = {};
   for (const [split, queries] of Object.entries(SPLITS)) {
+    if (wanted !== 'all' && split !== wanted) continue;
     report[split] = {};
     for (const [name, engine] of engines) {
       const { misses, ...scores } = score(engine, queries);

@@ -12,6 +12,8 @@ import type { IndexedWord, SearchUnit } from './unit-index';
 const FUSE_PATTERN_LENGTH = 32;
 /** Spoken words kept on each side of the matched ones in the stretch fuse.js scores. */
 const FUSE_CONTEXT_WORDS = 1;
+/** Scores kept for one pattern at most; past it they are dropped and scored again. */
+const MAX_KEPT_LETTERS = 1000;
 
 export interface LeaderFit {
   /** fuse.js's score of the unit's stretch: 0 lines up perfectly, 1 not at all. */
@@ -41,6 +43,10 @@ export class LeaderScorer {
     isCaseSensitive: true,
   });
 
+  /** fuse.js's scores of stretches for `pattern`, the query's pattern at the last search. */
+  private pattern = '';
+  private readonly letters = new Map<string, number>();
+
   constructor(private readonly marks: Uint8Array) {}
 
   fit(
@@ -54,10 +60,22 @@ export class LeaderScorer {
       .slice(0, FUSE_PATTERN_LENGTH);
     const smallWordsToo = content.some((w) => STOP_WORDS.has(w.norm));
     const stretches = leaders.map((unit) => this.stretch(unit, smallWordsToo, queryLength));
+    // fuse.js scores each stretch on its own, so a score is kept for as long as the pattern
+    // stays: a small word, a word just begun or a space typed, and every key past the pattern's
+    // 32 characters, then score only the stretches new to the leaders.
+    if (pattern !== this.pattern || this.letters.size > MAX_KEPT_LETTERS) {
+      this.pattern = pattern;
+      this.letters.clear();
+    }
+    const letters = this.letters;
     // A sentence and the passage that begins with it often share their stretch: score it once.
-    this.fuse.setCollection([...new Set(stretches.map((s) => s.text))]);
-    const letters = new Map<string, number>();
-    for (const result of this.fuse.search(pattern)) letters.set(result.item, result.score ?? 1);
+    const fresh = new Set<string>();
+    for (const s of stretches) if (!letters.has(s.text)) fresh.add(s.text);
+    if (fresh.size > 0) {
+      this.fuse.setCollection([...fresh]);
+      for (const text of fresh) letters.set(text, 1);
+      for (const result of this.fuse.search(pattern)) letters.set(result.item, result.score ?? 1);
+    }
     return stretches.map((s) => ({ letters: letters.get(s.text) ?? 1, closeness: s.closeness }));
   }
 

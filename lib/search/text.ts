@@ -25,6 +25,20 @@ const DROP_RE = /['’,/]/g;
  * "C++" → "cpp".
  */
 export function foldWord(word: string): string {
+  let norm = folded.get(word);
+  if (norm === undefined) {
+    norm = fold(word);
+    if (folded.size >= MAX_FOLDED) folded.clear();
+    folded.set(word, norm);
+  }
+  return norm;
+}
+
+/** Folded forms of words seen before: a transcript says the same few thousand words again. */
+const folded = new Map<string, string>();
+const MAX_FOLDED = 20000;
+
+function fold(word: string): string {
   return word
     .normalize('NFKD')
     .replace(MARKS_RE, '')
@@ -46,38 +60,42 @@ export function tokenize(text: string, maxTokens = Number.POSITIVE_INFINITY): To
   return tokens;
 }
 
-const UNITS: Record<string, number> = {
-  zero: 0,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-};
-const TENS: Record<string, number> = {
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-};
+const UNITS = new Map<string, number>(
+  Object.entries({
+    zero: 0,
+    one: 1,
+    two: 2,
+    three: 3,
+    four: 4,
+    five: 5,
+    six: 6,
+    seven: 7,
+    eight: 8,
+    nine: 9,
+    ten: 10,
+    eleven: 11,
+    twelve: 12,
+    thirteen: 13,
+    fourteen: 14,
+    fifteen: 15,
+    sixteen: 16,
+    seventeen: 17,
+    eighteen: 18,
+    nineteen: 19,
+  }),
+);
+const TENS = new Map<string, number>(
+  Object.entries({
+    twenty: 20,
+    thirty: 30,
+    forty: 40,
+    fifty: 50,
+    sixty: 60,
+    seventy: 70,
+    eighty: 80,
+    ninety: 90,
+  }),
+);
 
 export interface NumberSpan {
   /** Digits of the number spelled by words[from, to). */
@@ -94,16 +112,16 @@ export function spelledNumbers(words: readonly string[]): NumberSpan[] {
   const spans: NumberSpan[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i] ?? '';
-    const tens = TENS[word];
+    const tens = TENS.get(word);
     if (tens !== undefined) {
-      const unit = UNITS[words[i + 1] ?? ''];
+      const unit = UNITS.get(words[i + 1] ?? '');
       if (unit !== undefined && unit > 0 && unit < 10) {
         spans.push({ digits: String(tens + unit), from: i, to: i + 2 });
         i++;
       } else spans.push({ digits: String(tens), from: i, to: i + 1 });
       continue;
     }
-    const unit = UNITS[word];
+    const unit = UNITS.get(word);
     if (unit !== undefined) spans.push({ digits: String(unit), from: i, to: i + 1 });
   }
   return spans;
@@ -119,3 +137,26 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'have has had going gonna get got about all some any more most also too then than now well'
   ).split(' '),
 );
+
+/**
+ * A light stem of a folded word: plurals, "-ing" and "-ed" folded, and a final "e" dropped, so
+ * "maintains", "maintained" and "maintaining" meet, and "changes", "changed" and "change". Index
+ * and query words are compared by it; words of three letters or fewer are left as they are.
+ */
+export function stem(word: string): string {
+  if (word.length <= 3) return word;
+  let w = word;
+  if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
+  else if (w.endsWith('sses')) w = w.slice(0, -2);
+  else if (/(?:[sxz]|ch|sh)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  const suffix = w.endsWith('ing') ? 3 : w.endsWith('ed') ? 2 : 0;
+  if (suffix > 0 && w.length - suffix >= 3) {
+    w = w.slice(0, -suffix);
+    // "running" → "run", but "falling" and "passed" keep their double letter.
+    const last = w.charAt(w.length - 1);
+    if (last === w.charAt(w.length - 2) && !'lsz'.includes(last)) w = w.slice(0, -1);
+  }
+  if (w.endsWith('e') && w.length > 3) w = w.slice(0, -1);
+  return w;
+}

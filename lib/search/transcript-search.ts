@@ -56,7 +56,7 @@ export interface TranscriptSearch {
 }
 
 /** Candidates fuse.js re-scores; the others are already out of reach of the top results. */
-const FUSE_CANDIDATES = 16;
+const FUSE_CANDIDATES = 8;
 /**
  * What a shorter unit gains for the same words, per unit of BM25's length factor: enough to order
  * equal matches, never enough to beat a unit that holds more of the query.
@@ -86,6 +86,9 @@ class Prepared {
   readonly phrases: Uint8Array;
   readonly units: SearchUnit[];
   readonly lengthFactor: Float64Array;
+  /** By unit: 0 when the unit lacks `phraseBefore`, the phrase of a search before this one. */
+  readonly phraseMay: Uint8Array;
+  phraseBefore = '';
 
   constructor(episode: Episode, glossary: Glossary) {
     const index = buildSearchIndex(episode, glossary);
@@ -101,6 +104,7 @@ class Prepared {
     this.keys = new Float64Array(n);
     this.held = new Float64Array(n);
     this.phrases = new Uint8Array(n);
+    this.phraseMay = new Uint8Array(n);
   }
 }
 
@@ -119,16 +123,19 @@ class TranscriptSearchEngine implements TranscriptSearch {
 
   warm() {
     const p = this.prepare();
-    // Words of the transcript itself, typed key by key, one with two letters swapped: every
-    // path of a search (prefixes, typos, kept sums, fuse.js) runs before a listener types.
-    const words = p.units
-      .flatMap((u) => u.words.slice(0, 12).map((w) => w.norm))
-      .filter((w) => w.length >= 5)
-      .slice(0, 3);
+    // Words of the transcript itself, one with two letters swapped: every path of a search
+    // (prefixes, typos, kept sums, fuse.js) runs before a listener types.
+    const words: string[] = [];
+    for (let i = 0; i < p.units.length && words.length < 3; i++)
+      for (const w of (p.units[i] as SearchUnit).phrase.split(' ', 13))
+        if (w.length >= 5 && words.length < 3) words.push(w);
     const [a = 'search', b = 'words', c = 'typed'] = words;
     const swapped = a.length > 2 ? `${a[1]}${a[0]}${a.slice(2)}` : a;
-    for (const query of [`${a} ${b} ${c}`, `${swapped} ${c}`, `${c} ${a} `])
-      for (let i = 1; i <= query.length; i++) this.search(query.slice(0, i), 10);
+    // One query typed key by key runs prefixes, kept sums and fuse.js; two whole ones the rest.
+    const typed = `${a} ${b} ${c}`;
+    for (let i = 1; i <= typed.length; i++) this.search(typed.slice(0, i), 10);
+    this.search(`${swapped} ${c}`, 10);
+    this.search(`${c} ${a} `, 10);
   }
 
   search(query: string, wanted = 50): SearchHit[] {
@@ -155,14 +162,21 @@ class TranscriptSearchEngine implements TranscriptSearch {
     // A unit holding the phrase holds every content word before the last exactly; the last need
     // only begin a word there, which may not count as a match of it (a short word not typed on).
     const phraseFound = content.length - ((words[words.length - 1] as QueryWord).content ? 1 : 0);
+    // A unit without the phrase typed before cannot hold the phrase it grew into: while the
+    // phrase only grows, units that lacked it are not read again.
+    if (!phraseText.startsWith(p.phraseBefore) || p.phraseBefore === '') p.phraseMay.fill(1);
+    p.phraseBefore = phraseText;
     let n = 0;
     for (let k = 0; k < count; k++) {
       const id = p.scores.touched[k] as number;
       const sums = p.scores.take(id);
       if (sums.found === 0 || worth === 0) continue;
       const unit = p.units[id] as SearchUnit;
-      const phrase =
-        phraseText.length > 0 && sums.found >= phraseFound && unit.phrase.includes(phraseText);
+      let phrase = false;
+      if (phraseText.length > 0 && sums.found >= phraseFound && p.phraseMay[id] === 1) {
+        phrase = unit.phrase.includes(phraseText);
+        p.phraseMay[id] = Number(phrase);
+      }
       p.candidates[n] = id;
       p.phrases[n] = Number(phrase);
       p.held[n] =

@@ -6,7 +6,8 @@
  */
 import type { Episode } from '../episode/schema';
 import type { Glossary } from './glossary';
-import { spelledNumbers, tokenize } from './text';
+import { type AliasForm, aliasForms, formsSaid, termsOf } from './glossary-forms';
+import { spelledNumbers, type Token, tokenize } from './text';
 import { RELATED } from './words';
 
 export interface IndexedWord {
@@ -61,44 +62,19 @@ export interface SearchIndex {
 const K1 = 1.2;
 const B = 0.75;
 
-interface AliasForm {
-  /** Folded words of this form of the term. */
-  words: string[];
-  /** Folded words of the term's other forms, which this form's words also stand for. */
-  others: string[][];
-  /** Set when the transcript saying this form is a speech-to-text error for `meant`. */
-  meant: string | undefined;
-  /** The term is only related to what is said: its words match a little weaker. */
-  related: boolean;
-}
+type UnitText = Pick<
+  SearchUnit,
+  'turn' | 'sentence' | 'sentenceCount' | 'speaker' | 'start' | 'text' | 'phrase'
+>;
+type UnitDetail = Pick<SearchUnit, 'words' | 'phraseStarts' | 'wordIds' | 'corrections'>;
 
-/** Glossary forms by their first folded word, so a unit is scanned once whatever the glossary size. */
-function aliasForms(glossary: Glossary): Map<string, AliasForm[]> {
-  const fold = (text: string) => tokenize(text).map((t) => t.norm);
-  const byFirst = new Map<string, AliasForm[]>();
-  for (const entry of glossary.entries) {
-    const meant = fold(entry.meant);
-    const forms = [entry.meant, ...entry.heard].map(fold).filter((f) => f.length > 0);
-    forms.forEach((words, i) => {
-      const misheard = entry.kind === 'misheard' && i > 0 && words.join(' ') !== meant.join(' ');
-      const form = {
-        words,
-        others: forms.filter((other) => other !== words),
-        meant: misheard ? entry.meant : undefined,
-        related: entry.kind === 'related',
-      };
-      const first = words[0] ?? '';
-      byFirst.set(first, [...(byFirst.get(first) ?? []), form]);
-    });
-  }
-  return byFirst;
-}
-
-type UnitText = Omit<SearchUnit, 'words' | 'phrase' | 'phraseStarts' | 'wordIds' | 'corrections'>;
-type BuiltUnit = Omit<SearchUnit, 'wordIds'>;
-
-function buildUnit(base: UnitText, forms: Map<string, AliasForm[]>): BuiltUnit {
-  const tokens = tokenize(base.text);
+/** What only the leaders and the hits read: each word's place in the text, the corrections. */
+function buildDetail(
+  base: UnitText,
+  tokens: readonly Token[],
+  forms: Map<string, AliasForm[]>,
+  idOf: ReadonlyMap<string, number>,
+): UnitDetail {
   const norms = tokens.map((t) => t.norm);
   const words: IndexedWord[] = tokens.map((t, i) => ({
     norm: t.norm,
@@ -108,29 +84,22 @@ function buildUnit(base: UnitText, forms: Map<string, AliasForm[]>): BuiltUnit {
     last: i,
   }));
   const misheard: Array<Correction & { start: number; end: number }> = [];
-  tokens.forEach((first, at) => {
-    for (const form of forms.get(first.norm) ?? []) {
-      if (form.words.some((word, j) => norms[at + j] !== word)) continue;
-      const last = tokens[at + form.words.length - 1] ?? first;
-      // Every other form of the term now points at these spoken words.
-      const span = {
+  for (const { at, form } of formsSaid(norms, forms)) {
+    const first = tokens[at] as Token;
+    const last = tokens[at + form.words.length - 1] ?? first;
+    // Every other form of the term now points at these spoken words.
+    const span = { start: first.start, end: last.end, first: at, last: at + form.words.length - 1 };
+    const mark = form.related ? RELATED : '';
+    for (const other of form.others)
+      for (const norm of other) words.push({ norm: mark + norm, ...span });
+    if (form.meant)
+      misheard.push({
+        heard: base.text.slice(first.start, last.end),
+        meant: form.meant,
         start: first.start,
         end: last.end,
-        first: at,
-        last: at + form.words.length - 1,
-      };
-      const mark = form.related ? RELATED : '';
-      for (const other of form.others)
-        for (const norm of other) words.push({ norm: mark + norm, ...span });
-      if (form.meant)
-        misheard.push({
-          heard: base.text.slice(first.start, last.end),
-          meant: form.meant,
-          start: first.start,
-          end: last.end,
-        });
-    }
-  });
+      });
+  }
   // One correction per stretch of misheard words: "julia luau → Julia Lawall", not that and
   // "luau → Julia Lawall" for a part of it; the same words heard twice are one correction too.
   const corrections: Correction[] = [];
@@ -148,16 +117,15 @@ function buildUnit(base: UnitText, forms: Map<string, AliasForm[]>): BuiltUnit {
     if (!within && !corrections.some(same)) corrections.push({ heard: c.heard, meant: c.meant });
   }
   for (const span of spelledNumbers(norms)) {
-    const first = tokens[span.from];
-    const last = tokens[span.to - 1];
-    if (first && last)
-      words.push({
-        norm: span.digits,
-        start: first.start,
-        end: last.end,
-        first: span.from,
-        last: span.to - 1,
-      });
+    const first = tokens[span.from] as Token;
+    const last = tokens[span.to - 1] as Token;
+    words.push({
+      norm: span.digits,
+      start: first.start,
+      end: last.end,
+      first: span.from,
+      last: span.to - 1,
+    });
   }
   const phraseStarts = new Int32Array(norms.length + 1);
   let at = 1;
@@ -166,45 +134,106 @@ function buildUnit(base: UnitText, forms: Map<string, AliasForm[]>): BuiltUnit {
     at += norm.length + 1;
   });
   phraseStarts[norms.length] = at;
-  return { ...base, words, phrase: ` ${norms.join(' ')} `, phraseStarts, corrections };
+  const wordIds = Int32Array.from(words, (w) => idOf.get(w.norm) ?? -1);
+  return { words, phraseStarts, wordIds, corrections };
+}
+
+/**
+ * A unit whose words are indexed at once and whose details (places in the text, corrections) are
+ * worked out the first time a search reads them: most units are never a leader nor a hit.
+ */
+class Unit implements SearchUnit {
+  private detail: UnitDetail | undefined;
+
+  constructor(
+    base: UnitText,
+    private readonly build: () => UnitDetail,
+  ) {
+    this.turn = base.turn;
+    this.sentence = base.sentence;
+    this.sentenceCount = base.sentenceCount;
+    this.speaker = base.speaker;
+    this.start = base.start;
+    this.text = base.text;
+    this.phrase = base.phrase;
+  }
+  readonly turn: number;
+  readonly sentence: number;
+  readonly sentenceCount: number;
+  readonly speaker: string;
+  readonly start: number;
+  readonly text: string;
+  readonly phrase: string;
+  private get built(): UnitDetail {
+    this.detail ??= this.build();
+    return this.detail;
+  }
+  get words() {
+    return this.built.words;
+  }
+  get phraseStarts() {
+    return this.built.phraseStarts;
+  }
+  get wordIds() {
+    return this.built.wordIds;
+  }
+  get corrections() {
+    return this.built.corrections;
+  }
 }
 
 export function buildSearchIndex(episode: Episode, glossary: Glossary): SearchIndex {
   const forms = aliasForms(glossary);
-  const built: BuiltUnit[] = [];
-  episode.transcript.turns.forEach((turn, t) => {
-    turn.sentences.forEach((sentence, s) => {
-      const base = { turn: t, sentence: s, speaker: turn.speaker, start: sentence.start };
-      built.push(buildUnit({ ...base, sentenceCount: 1, text: sentence.text }, forms));
-      // A passage of two sentences finds a quote that runs over a sentence boundary.
-      const next = turn.sentences[s + 1];
-      if (next)
-        built.push(
-          buildUnit({ ...base, sentenceCount: 2, text: `${sentence.text} ${next.text}` }, forms),
-        );
-    });
-  });
   const idOf = new Map<string, number>();
   const lists: number[][] = [];
-  const units = built.map((unit, unitId): SearchUnit => {
-    const wordIds = Int32Array.from(unit.words, (word) => {
-      let id = idOf.get(word.norm);
+  const units: SearchUnit[] = [];
+  const lengths: number[] = [];
+  const add = (base: Omit<UnitText, 'phrase'>, norms: string[], tokens: () => Token[]) => {
+    const unitId = units.length;
+    for (const term of termsOf(norms, formsSaid(norms, forms))) {
+      let id = idOf.get(term);
       if (id === undefined) {
         id = lists.length;
-        idOf.set(word.norm, id);
+        idOf.set(term, id);
         lists.push([]);
       }
       const list = lists[id] as number[];
       if (list[list.length - 1] !== unitId) list.push(unitId);
-      return id;
+    }
+    const text = { ...base, phrase: ` ${norms.join(' ')} ` };
+    units.push(new Unit(text, () => buildDetail(text, tokens(), forms, idOf)));
+    lengths.push(norms.length);
+  };
+  episode.transcript.turns.forEach((turn, t) => {
+    // Each sentence is read once; a passage's words are its two sentences' words.
+    const read = turn.sentences.map((sentence) => tokenize(sentence.text));
+    const norms = read.map((tokens) => tokens.map((k) => k.norm));
+    turn.sentences.forEach((sentence, s) => {
+      const base = { turn: t, sentence: s, speaker: turn.speaker, start: sentence.start };
+      const tokens = read[s] as Token[];
+      add({ ...base, sentenceCount: 1, text: sentence.text }, norms[s] as string[], () => tokens);
+      // A passage of two sentences finds a quote that runs over a sentence boundary.
+      const next = turn.sentences[s + 1];
+      if (!next) return;
+      const shift = sentence.text.length + 1;
+      add(
+        { ...base, sentenceCount: 2, text: `${sentence.text} ${next.text}` },
+        (norms[s] as string[]).concat(norms[s + 1] as string[]),
+        () =>
+          tokens.concat(
+            (read[s + 1] as Token[]).map((k) => ({
+              norm: k.norm,
+              start: k.start + shift,
+              end: k.end + shift,
+            })),
+          ),
+      );
     });
-    return { ...unit, wordIds };
   });
   const n = units.length;
   const rarity = Float64Array.from(lists, (l) =>
     Math.log(1 + (n - l.length + 0.5) / (l.length + 0.5)),
   );
-  const lengths = units.map((u) => u.phraseStarts.length - 1);
   const average = lengths.reduce((a, b) => a + b, 0) / Math.max(1, n);
   const lengthFactor = Float64Array.from(
     lengths,

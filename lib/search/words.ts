@@ -3,8 +3,11 @@
  * typed), and words one or two typos away. Answers are cached per word, so while typing only the
  * last word of the query costs anything.
  */
+import { stem } from './text';
 
 export const EXACT = 1;
+/** Another form of the same word: a plural, "-ing" or "-ed" (see `stem`). */
+export const SAME_STEM = 0.9;
 export const PREFIX = 0.85;
 export const ONE_TYPO = 0.75;
 export const TWO_TYPOS = 0.55;
@@ -147,8 +150,24 @@ export function createWordMatcher(vocabulary: readonly string[], rarity?: Float6
     return lo;
   }
 
+  // Vocabulary ids by stem, made by the first search that needs them.
+  let byStem: Map<string, number[]> | undefined;
+  const stemIds = (word: string): readonly number[] => {
+    if (!byStem) {
+      byStem = new Map();
+      for (let id = 0; id < keys.length; id++) {
+        const key = stem(keys[id] as string);
+        const ids = byStem.get(key);
+        if (ids) ids.push(id);
+        else byStem.set(key, [id]);
+      }
+    }
+    return byStem.get(stem(word)) ?? [];
+  };
+
   function compute(word: string, typing: boolean): WordMatches {
     for (const id of exactIds.get(word) ?? []) give(id, EXACT);
+    if (word.length > 3) for (const id of stemIds(word)) give(id, SAME_STEM);
     if (word.length >= 4 || (typing && word.length >= 2))
       for (let k = lowerBound(word); k < sorted.length; k++) {
         const id = sorted[k] as number;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldWord, spelledNumbers, tokenize } from '@/lib/search/text';
+import { foldWord, spelledNumbers, stem, tokenize } from '@/lib/search/text';
 
 const norms = (text: string) => tokenize(text).map((t) => t.norm);
 
@@ -49,5 +49,22 @@ describe('spelledNumbers', () => {
     expect(spelledNumbers(['sixteen', 'way'])).toEqual([{ digits: '16', from: 0, to: 1 }]);
     expect(spelledNumbers(['twenty', 'years'])).toEqual([{ digits: '20', from: 0, to: 1 }]);
     expect(spelledNumbers(['rust'])).toEqual([]);
+  });
+});
+
+describe('stem', () => {
+  it('folds plurals, -ing and -ed to one form, and leaves short words alone', () => {
+    for (const group of [
+      ['maintainers', 'maintainer'],
+      ['maintains', 'maintaining', 'maintained', 'maintain'],
+      ['changes', 'changed', 'changing', 'change'],
+      ['libraries', 'library'],
+      ['running', 'runs'],
+      ['patches', 'patch', 'patched'],
+    ])
+      expect(new Set(group.map(stem)).size, group.join(' ')).toBe(1);
+    expect(stem('bus')).toBe('bus');
+    expect(stem('this')).toBe('this');
+    expect(stem('process')).toBe('process');
   });
 });
