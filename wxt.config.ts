@@ -28,7 +28,8 @@ export default defineConfig({
   manifest: ({ manifestVersion, browser }) => ({
     name: 'Rust for Linux — Episode Companion',
     description:
-      'Transcript, search, people and links for the Rust in Production episode “Rust for Linux”, in a sidebar on its pages.',
+      // The stores' short description too (store/listing.md): at most 132 characters.
+      'Follow the transcript of the Rust in Production episode “Rust for Linux” as it plays, with search, people, links and favourites.',
     // `storage`: favourites and the launcher's place. `contextMenus`: "Find in transcript" for
     // selected text on the two pages (Firefox knows it as `menus`). Chrome: `sidePanel` shows the
     // companion in the browser's side panel; the content script's matches are its only access to
