@@ -17,8 +17,10 @@ import './sidepanel.css';
 import { render } from 'preact';
 import { Companion } from '@/components/Companion';
 import { PagesPopup } from '@/components/PagesPopup';
+import type { SidebarHandle } from '@/components/Sidebar';
 import { loadEpisode } from '@/lib/episode/packaged';
 import { createLinkPlayerPort } from '@/lib/listen/player-port';
+import type { CompanionMessage } from '@/lib/page/messages';
 import { connectToTab, type TabConnection } from './tab-connection';
 import { followTab } from './tab-follower';
 
@@ -34,6 +36,39 @@ const linkPlayer = createLinkPlayerPort(
 const surface = {};
 let connection: TabConnection | undefined;
 let painted = false;
+/** The tab shown, and the companion's handle once it is on screen for that tab. */
+let shownTab: number | undefined;
+let handle: SidebarHandle | undefined;
+/** A "Find in transcript" query that arrived before the companion was on screen. */
+let wanted: string | undefined;
+
+/** Asks the background for a "Find in transcript" query waiting for this tab, and searches it. */
+function takeFind(tabId: number) {
+  void browser.runtime
+    .sendMessage({ type: 'companion:take-find', tabId } satisfies CompanionMessage)
+    .then((query: unknown) => {
+      if (typeof query !== 'string' || !query || tabId !== shownTab) return;
+      if (handle) handle.search(query);
+      else wanted = query;
+    })
+    .catch(() => {});
+}
+
+function onReady(ready: SidebarHandle) {
+  handle = ready;
+  if (wanted !== undefined) {
+    ready.search(wanted);
+    wanted = undefined;
+  }
+  if (shownTab !== undefined) takeFind(shownTab);
+}
+
+// "Find in transcript" while the panel is already open for that tab.
+browser.runtime.onMessage.addListener((raw: unknown) => {
+  const message = raw as CompanionMessage | undefined;
+  if (message?.type === 'companion:find' && message.tabId === shownTab && shownTab !== undefined)
+    takeFind(shownTab);
+});
 
 function showPages() {
   render(<PagesPopup inPanel />, app);
@@ -42,6 +77,9 @@ function showPages() {
 function show(tabId: number | undefined) {
   connection?.close();
   connection = undefined;
+  shownTab = tabId;
+  handle = undefined;
+  wanted = undefined;
   if (tabId === undefined) return showPages();
   connection = connectToTab(tabId, linkPlayer, {
     onPage(page) {
@@ -53,10 +91,14 @@ function show(tabId: number | undefined) {
         );
       }
       // A new connection (the page reloaded) is a new page: the companion starts afresh for it.
+      handle = undefined;
       render(null, app);
-      render(<Companion episode={episode} page={page} surface={surface} />, app);
+      render(<Companion episode={episode} page={page} surface={surface} onReady={onReady} />, app);
     },
-    onGone: showPages,
+    onGone() {
+      handle = undefined;
+      showPages();
+    },
   });
 }
 

@@ -52,6 +52,10 @@ export function episodeTabOf(sender: Sender, extensionId: string): number | unde
   return url && isEpisodePage(url) ? tabId : undefined;
 }
 
+/** An address of an extension's own page (Chrome's `chrome-extension:`, Firefox's `moz-extension:`). */
+export const isExtensionPage = (url: string | undefined): boolean =>
+  !!url && /^(chrome|moz)-extension:\/\//.test(url);
+
 export function createPanelRouter(api: PanelApis) {
   /** "Find in transcript" queries waiting for the panel of their tab to ask for them. */
   const pendingFind = new Map<number, string>();
@@ -71,8 +75,9 @@ export function createPanelRouter(api: PanelApis) {
 
     onMessage(message: CompanionMessage | undefined, sender: Sender): Promise<unknown> | undefined {
       if (message?.type === 'companion:take-find') {
-        // Only the extension's own pages (the panel) ask; they have no tab of their own.
-        if (sender.id !== api.extensionId || sender.tab) return undefined;
+        // Only the extension's own pages (the panel) ask: a content script's sender is the page's
+        // address. The panel has no tab of its own, except when opened as a page (the tests' seam).
+        if (sender.id !== api.extensionId || !isExtensionPage(sender.url)) return undefined;
         const query = pendingFind.get(message.tabId);
         pendingFind.delete(message.tabId);
         return Promise.resolve(query);
