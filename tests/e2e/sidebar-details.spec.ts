@@ -1,17 +1,15 @@
 /**
- * The sidebar's details a user relies on, each checked as they see it: which search result ↑/↓
- * make active and what Enter opens, the announced count, what the People and Links tabs say,
- * resizing by dragging, the dark theme, reduced motion, `/` from the page, and a closed
- * companion that takes no room on the page.
+ * The companion's details a user relies on, each checked as they see it in the side panel: which
+ * search result ↑/↓ make active and what Enter opens, the announced count, what the People and
+ * Links tabs say, the dark theme, reduced motion, and a page that lays out as it would without
+ * the extension (only the launcher is added to it).
  */
 import { LINK_GROUP_LABELS } from '../../lib/episode/schema';
 import { formatTime } from '../../lib/time';
 import { episode, expectSafeLink } from './support/episode';
 import { expect, test } from './support/fixtures';
-import { Sidebar } from './support/sidebar';
 
 test('↑/↓ move the active result, Enter opens that one, and the count read out is the one shown', async ({
-  page,
   sidebar,
   urls,
 }) => {
@@ -25,26 +23,26 @@ test('↑/↓ move the active result, Enter opens that one, and the count read o
   );
 
   await expect(results.nth(0)).toHaveAttribute('aria-current', 'true');
-  await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('ArrowDown');
+  await sidebar.ui.keyboard.press('ArrowDown');
+  await sidebar.ui.keyboard.press('ArrowDown');
   await expect(results.nth(2)).toHaveAttribute('aria-current', 'true');
   await expect(results.nth(0)).not.toHaveAttribute('aria-current', 'true');
-  await page.keyboard.press('ArrowUp');
+  await sidebar.ui.keyboard.press('ArrowUp');
   await expect(results.nth(1)).toHaveAttribute('aria-current', 'true');
   await expect(results.nth(2)).not.toHaveAttribute('aria-current', 'true');
   // The input says which result is active, for screen readers.
   const activeId = await results.nth(1).getAttribute('id');
   await expect(sidebar.searchbox).toHaveAttribute('aria-activedescendant', activeId ?? '?');
   // ↑ from the first wraps to the last.
-  await page.keyboard.press('ArrowUp');
-  await page.keyboard.press('ArrowUp');
+  await sidebar.ui.keyboard.press('ArrowUp');
+  await sidebar.ui.keyboard.press('ArrowUp');
   await expect(results.nth(shown - 1)).toHaveAttribute('aria-current', 'true');
-  await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('ArrowDown');
+  await sidebar.ui.keyboard.press('ArrowDown');
+  await sidebar.ui.keyboard.press('ArrowDown');
   await expect(results.nth(1)).toHaveAttribute('aria-current', 'true');
 
   const second = (await results.nth(1).locator('.result-text').innerText()).trim();
-  await page.keyboard.press('Enter');
+  await sidebar.ui.keyboard.press('Enter');
   await expect(sidebar.tab('Transcript')).toHaveAttribute('aria-selected', 'true');
   const firstSentence = second.split(/(?<=[.?!])\s/)[0] ?? second;
   await expect(
@@ -53,7 +51,6 @@ test('↑/↓ move the active result, Enter opens that one, and the count read o
 });
 
 test('People: each person’s role, title, bio and links that open safely in a new tab', async ({
-  page,
   sidebar,
   urls,
 }) => {
@@ -62,7 +59,7 @@ test('People: each person’s role, title, bio and links that open safely in a n
   const panel = sidebar.panel();
   for (const person of episode.people) {
     const card = panel.getByRole('listitem').filter({
-      has: page.getByRole('heading', { name: person.name, exact: true }),
+      has: sidebar.ui.getByRole('heading', { name: person.name, exact: true }),
     });
     await expect(card).toHaveCount(1);
     await expect(card).toContainText(person.role === 'host' ? 'Host' : 'Guest');
@@ -76,7 +73,6 @@ test('People: each person’s role, title, bio and links that open safely in a n
 });
 
 test('Links: topic headings, notes, when each link comes up (M:SS), and the official links', async ({
-  page,
   sidebar,
   urls,
 }) => {
@@ -90,7 +86,7 @@ test('Links: topic headings, notes, when each link comes up (M:SS), and the offi
     for (const link of episode.links.filter((l) => l.group === group)) {
       const item = section
         .getByRole('listitem')
-        .filter({ has: page.getByRole('link', { name: link.title, exact: true }) });
+        .filter({ has: sidebar.ui.getByRole('link', { name: link.title, exact: true }) });
       if (link.note) await expect(item).toContainText(link.note);
       // Every mention is a button showing the time of the turn where the link comes up.
       const mentions = item.getByRole('button', { name: `${link.title}: show in transcript at` });
@@ -108,39 +104,7 @@ test('Links: topic headings, notes, when each link comes up (M:SS), and the offi
   }
 });
 
-test('dragging the edge resizes the sidebar and the page narrows with it', async ({
-  page,
-  sidebar,
-  urls,
-}) => {
-  await sidebar.visitOpen(urls.showPage);
-  const separator = sidebar.root.getByRole('separator', { name: 'Resize episode companion' });
-  const before = await sidebar.root.boundingBox();
-  const handle = await separator.boundingBox();
-  // The page gives up as much room as the sidebar takes: its body ends where the sidebar begins.
-  const pageEnd = () => page.evaluate(() => document.body.getBoundingClientRect().right);
-  expect(Math.round(await pageEnd())).toBe(Math.round(before?.x ?? -1));
-  if (!before || !handle) throw new Error('the sidebar or its edge has no box');
-
-  const x = handle.x + handle.width / 2;
-  const y = handle.y + handle.height / 2;
-  await page.mouse.move(x, y);
-  await page.mouse.down();
-  await page.mouse.move(x - 60, y, { steps: 4 });
-  await page.mouse.move(x - 120, y, { steps: 4 });
-  await page.mouse.up();
-
-  const after = await sidebar.root.boundingBox();
-  expect(Math.round((after?.width ?? 0) - before.width)).toBe(120);
-  await expect(separator).toHaveAttribute('aria-valuenow', String(Math.round(after?.width ?? 0)));
-  expect(Math.round(await pageEnd())).toBe(Math.round(after?.x ?? -1));
-  // Moving the pointer after letting go changes nothing.
-  await page.mouse.move(x - 300, y);
-  expect((await sidebar.root.boundingBox())?.width).toBe(after?.width);
-});
-
-test('follows the system’s dark theme: dark background, light text', async ({ page, urls }) => {
-  const sidebar = new Sidebar(page);
+test('follows the system’s dark theme: dark background, light text', async ({ sidebar, urls }) => {
   const colours = async () =>
     sidebar.root.evaluate((el) => {
       const style = getComputedStyle(el);
@@ -150,64 +114,51 @@ test('follows the system’s dark theme: dark background, light text', async ({ 
     const [r = 0, g = 0, b = 0] = (rgb.match(/\d+(\.\d+)?/g) ?? []).map(Number);
     return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
   };
-  await page.emulateMedia({ colorScheme: 'light' });
   await sidebar.goto(urls.showPage);
   await sidebar.open();
+  await sidebar.ui.emulateMedia({ colorScheme: 'light' });
   const light = await colours();
   expect(luminance(light.background)).toBeGreaterThan(0.8);
   expect(luminance(light.text)).toBeLessThan(0.3);
 
-  await page.emulateMedia({ colorScheme: 'dark' });
+  await sidebar.ui.emulateMedia({ colorScheme: 'dark' });
   const dark = await colours();
   expect(luminance(dark.background)).toBeLessThan(0.2);
   expect(luminance(dark.text)).toBeGreaterThan(0.7);
 });
 
-test('with reduced motion asked for, nothing animates', async ({ page, urls }) => {
-  const sidebar = new Sidebar(page);
+test('with reduced motion asked for, nothing animates', async ({ sidebar, urls }) => {
   const duration = (el: Element) => getComputedStyle(el).transitionDuration;
   const moving = (d: string) => d.split(',').some((part) => Number.parseFloat(part) > 0);
-  const durations = async () => {
+  const durations = async (reducedMotion: 'reduce' | 'no-preference') => {
+    await sidebar.page.emulateMedia({ reducedMotion });
     await sidebar.goto(urls.showPage);
-    const launcher = await sidebar.launcher.evaluate(duration);
+    // The launcher's options (move, hide) fade in beside it.
+    const launcher = await sidebar.page
+      .getByRole('button', { name: 'Move the launcher to the other side' })
+      .evaluate(duration);
     await sidebar.open();
+    await sidebar.ui.emulateMedia({ reducedMotion });
     const sentence = await sidebar.root.locator('.sentence').first().evaluate(duration);
     await sidebar.close();
     return { launcher, sentence };
   };
-  const normal = await durations();
+  const normal = await durations('no-preference');
   expect(moving(normal.launcher)).toBe(true);
   expect(moving(normal.sentence)).toBe(true);
 
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-  const calm = await durations();
+  const calm = await durations('reduce');
   expect(moving(calm.launcher)).toBe(false);
   expect(moving(calm.sentence)).toBe(false);
 });
 
-test('/ pressed on the page jumps to the search while the sidebar is open', async ({
-  page,
+test('open or closed, the companion takes no room: the page lays out as it would without it', async ({
+  sidebar,
   urls,
 }) => {
-  const sidebar = new Sidebar(page);
-  await sidebar.goto(urls.showPage);
-  await page.keyboard.press('/');
-  await expect(sidebar.root).toBeHidden();
-  await sidebar.open();
-  await page.locator('h1').first().click();
-  await page.keyboard.press('/');
-  await expect(sidebar.searchbox).toBeFocused();
-  await expect(sidebar.searchbox).toHaveValue('');
-});
-
-test('closed, the companion takes no room: the page lays out as it would without it', async ({
-  page,
-  urls,
-}) => {
+  const page = sidebar.page;
   for (const url of [urls.showPage, urls.hostPage]) {
-    await page.goto(url);
-    const sidebar = new Sidebar(page);
-    await expect(sidebar.launcher).toBeVisible();
+    await sidebar.goto(url);
     const layout = () =>
       page.evaluate(() => ({
         width: document.documentElement.scrollWidth,
@@ -218,11 +169,16 @@ test('closed, the companion takes no room: the page lays out as it would without
           JSON.stringify(el.getBoundingClientRect()),
         ),
       }));
-    const withCompanion = await layout();
-    expect(withCompanion.html).toBeNull();
+    const withLauncher = await layout();
+    expect(withLauncher.html).toBeNull();
+    // With the side panel open the page is as it was: the panel is the browser's, not the page's.
+    await sidebar.open();
+    expect(await layout()).toEqual(withLauncher);
+    await sidebar.close();
+    // And the launcher itself takes no room: removing it changes nothing.
     await page.evaluate(() => {
       for (const el of document.querySelectorAll('episode-companion')) el.remove();
     });
-    expect(await layout()).toEqual(withCompanion);
+    expect(await layout()).toEqual(withLauncher);
   }
 });
