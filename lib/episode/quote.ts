@@ -14,7 +14,20 @@ export interface QuoteParts {
   timeParam?: string;
 }
 
-/** `pageUrl` starting at `seconds`: the time parameter set (URL-encoded), the fragment dropped. */
+/**
+ * A moment as the episode pages read it from their time parameter: `MM:SS`, or `H:MM:SS` from an
+ * hour on (facts.json: "MM:SS (or H:MM:SS)").
+ */
+export function timeLinkValue(seconds: number): string {
+  const time = formatTime(seconds);
+  return /^\d:\d\d$/.test(time) ? `0${time}` : time;
+}
+
+/**
+ * `pageUrl` starting at `seconds`: the time parameter set (URL-encoded), the fragment dropped.
+ * The one builder of time links: quotes, exports, the Saved tab's and the options page's links,
+ * and the player port that opens the host page when there is no player.
+ */
 export function pageTimeUrl(pageUrl: string, seconds: number, timeParam = 't'): string {
   const url = new URL(pageUrl);
   url.hash = '';
@@ -24,7 +37,7 @@ export function pageTimeUrl(pageUrl: string, seconds: number, timeParam = 't'): 
     .replace(/^\?/, '')
     .split('&')
     .filter((pair) => pair !== '' && decodeName(pair) !== timeParam);
-  kept.push(`${encodeURIComponent(timeParam)}=${encodeURIComponent(formatTime(seconds))}`);
+  kept.push(`${encodeURIComponent(timeParam)}=${encodeURIComponent(timeLinkValue(seconds))}`);
   url.search = `?${kept.join('&')}`;
   return url.href;
 }

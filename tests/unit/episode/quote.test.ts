@@ -8,17 +8,17 @@ const HOST =
 describe('pageTimeUrl', () => {
   it.each([
     [SHOW, 1466, `${SHOW}?t=24%3A26`],
-    [HOST, 5, `${HOST}?t=0%3A05`],
-    [`${SHOW}?t=1%3A00`, 61, `${SHOW}?t=1%3A01`],
-    [`${SHOW}?ref=news&t=3:00&x=a%20b`, 90, `${SHOW}?ref=news&x=a%20b&t=1%3A30`],
-    [`${SHOW}?t=1%3A00&t=2%3A00#transcript`, 3725, `${SHOW}?t=1%3A02%3A05`],
-    [`${SHOW}?flag`, 0, `${SHOW}?flag&t=0%3A00`],
+    [HOST, 5, `${HOST}?t=00%3A05`],
+    [`${SHOW}?t=01%3A00`, 61, `${SHOW}?t=01%3A01`],
+    [`${SHOW}?ref=news&t=3:00&x=a%20b`, 90, `${SHOW}?ref=news&x=a%20b&t=01%3A30`],
+    [`${SHOW}?t=01%3A00&t=02%3A00#transcript`, 3725, `${SHOW}?t=1%3A02%3A05`],
+    [`${SHOW}?flag`, 0, `${SHOW}?flag&t=00%3A00`],
   ])('%s at %s s → %s', (page, seconds, url) => {
     expect(pageTimeUrl(page, seconds)).toBe(url);
   });
 
   it('uses the episode’s own time parameter name', () => {
-    expect(pageTimeUrl(`${SHOW}?t=1`, 75, 'start')).toBe(`${SHOW}?t=1&start=1%3A15`);
+    expect(pageTimeUrl(`${SHOW}?t=1`, 75, 'start')).toBe(`${SHOW}?t=1&start=01%3A15`);
   });
 });
 
@@ -30,7 +30,7 @@ describe('formatQuote', () => {
         speaker: 'Greg Kroah-Hartman',
         show: 'Rust in Production',
         seconds: 1466.7,
-        pageUrl: `${HOST}?t=2%3A00`,
+        pageUrl: `${HOST}?t=02%3A00`,
       }),
     ).toBe(
       `“Rust is gonna save the Linux kernel.” — Greg Kroah-Hartman, Rust in Production, 24:26\n${HOST}?t=24%3A26`,

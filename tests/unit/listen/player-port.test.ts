@@ -9,7 +9,7 @@ describe('link player port', () => {
     const opened: string[] = [];
     const port = createLinkPlayerPort(HOST, (url) => opened.push(url));
     port.seek(90);
-    expect(opened).toEqual([`${HOST}?t=1%3A30`]);
+    expect(opened).toEqual([`${HOST}?t=01%3A30`]);
     expect(port.currentTime()).toBeUndefined();
   });
 
@@ -31,6 +31,6 @@ describe('link player port', () => {
     slot.set(undefined);
     expect(slot.hasPlayer()).toBe(false);
     slot.current().seek(5);
-    expect(opened).toEqual([`${HOST}?t=0%3A05`]);
+    expect(opened).toEqual([`${HOST}?t=00%3A05`]);
   });
 });
