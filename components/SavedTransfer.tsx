@@ -12,7 +12,6 @@ import {
   planImport,
 } from '@/lib/favourites/transfer';
 import { download, plural } from './SavedNotices';
-import { trusted } from './trusted';
 
 type Report = ImportReport & { file: string; failed: string[] };
 
@@ -36,6 +35,7 @@ export function SavedTransfer({
 }: SavedTransferProps) {
   const [report, setReport] = useState<Report | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const picking = useRef(false);
 
   const importFile = async (file: File) => {
     const plan = planImport(file.name, await file.text(), new Set(knownKeys));
@@ -85,13 +85,24 @@ export function SavedTransfer({
             type="file"
             accept="application/json,.json"
             class="sr-only"
-            onChange={trusted((event: Event) => {
-              const file = (event.currentTarget as HTMLInputElement).files?.[0];
-              if (file)
-                void importFile(file).finally(() => {
-                  if (fileInput.current) fileInput.current.value = '';
-                });
-            })}
+            // The file picker opens only from the listener's own click; the file it hands back is
+            // read only after such a click (a page script can fill the input and fire `change`).
+            onClick={(event) => {
+              picking.current = event.isTrusted !== false;
+            }}
+            onChange={(event) => {
+              const picked = picking.current || event.isTrusted === true;
+              picking.current = false;
+              const input = event.currentTarget as HTMLInputElement;
+              const file = input.files?.[0];
+              if (!picked || !file) {
+                input.value = '';
+                return;
+              }
+              void importFile(file).finally(() => {
+                if (fileInput.current) fileInput.current.value = '';
+              });
+            }}
           />
         </label>
       </p>

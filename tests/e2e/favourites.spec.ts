@@ -28,6 +28,23 @@ const star = (page: Page, name: string, pressed?: boolean) =>
 const savedLinks = (page: Page) =>
   page.getByRole('region', { name: /^Links \(/ }).getByRole('link');
 
+/** Saves a transcript line as a quote through its actions, shown for the line under the pointer. */
+async function saveLine(page: Page, turn: number, sentence: number) {
+  const line = page.locator(`#sentence-${turn}-${sentence}`);
+  await line.hover();
+  await page.locator('.line-actions').getByRole('button', { name: 'Save quote' }).click();
+  await expect(line).toHaveClass(/is-saved/);
+}
+
+/** The listener clicks "Import JSON" and picks `file` in the browser's file chooser. */
+async function pickFile(page: Page, file: { name: string; mimeType: string; buffer: Buffer }) {
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByText('Import JSON').click(),
+  ]);
+  await chooser.setFiles(file);
+}
+
 async function savedLinkTitles(page: Page): Promise<string[]> {
   await tab(page, 'Saved').click();
   return (await savedLinks(page).allInnerTexts()).sort();
@@ -88,10 +105,7 @@ test('two tabs saving different things at the same moment lose none of them', as
   }
   await tab(a, 'Transcript').click();
   await tab(b, 'Transcript').click();
-  await Promise.all([
-    a.getByRole('button', { name: 'Save quote' }).nth(1).click(),
-    b.getByRole('button', { name: 'Save quote' }).nth(2).click(),
-  ]);
+  await Promise.all([saveLine(a, 0, 1), saveLine(b, 0, 2)]);
 
   // Both lists follow storage; once they show everything, reload both tabs and open their panels
   // afresh: what they show now comes from storage alone.
@@ -122,7 +136,7 @@ test('favourites are still there after the browser restarts on the same profile'
   await tab(page, 'Links').click();
   await star(page, 'Aya').click();
   await tab(page, 'Transcript').click();
-  await page.getByRole('button', { name: 'Save quote' }).first().click();
+  await saveLine(page, 0, 0);
   await expect(page.getByRole('button', { name: 'Save quote', pressed: true })).toHaveCount(1);
 
   await session.relaunch();
@@ -132,6 +146,9 @@ test('favourites are still there after the browser restarts on the same profile'
   // The saved quote leads back to its sentence, whose star shows it saved.
   await page.getByRole('button', { name: /^Show in transcript: / }).click();
   await expect(tab(page, 'Transcript')).toHaveAttribute('aria-selected', 'true');
+  // The line keeps its saved mark, and its actions show it saved.
+  await expect(page.locator('.sentence.is-saved')).toHaveCount(1);
+  await page.locator('.sentence.is-saved').hover();
   await expect(page.getByRole('button', { name: 'Save quote', pressed: true })).toHaveCount(1);
   await tab(page, 'Saved').click();
 
@@ -222,16 +239,23 @@ test('export to JSON and Markdown, import back with a report, from the Saved tab
   // Remove one, then import the file: it comes back; the other is reported as already saved.
   await page.getByRole('button', { name: 'Remove Tokio' }).click();
   await expect(savedLinks(page)).toHaveText(['Aya']);
+  // A file filled in by script, without the listener's click, is not imported.
   await page.getByLabel('Import JSON').setInputFiles({
+    name: 'planted.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(exported),
+  });
+  await pickFile(page, {
     name: 'saved.json',
     mimeType: 'application/json',
     buffer: Buffer.from(exported),
   });
+  await expect(page.getByText(/From planted\.json/)).toHaveCount(0);
   await expect(page.getByText('From saved.json: imported 1 item, skipped 1 item.')).toBeVisible();
   await expect(page.getByText(/“Aya”: already saved/)).toBeVisible();
   expect(await savedLinkTitles(page)).toEqual(['Aya', 'Tokio']);
 
-  await page.getByLabel('Import JSON').setInputFiles({
+  await pickFile(page, {
     name: 'broken.json',
     mimeType: 'application/json',
     buffer: Buffer.from('{\n  "favourites": [\n    {,\n  ]\n}'),
@@ -252,7 +276,7 @@ test('the saved library has no accessibility violations, on the options page and
   await tab(page, 'Links').click();
   await star(page, 'Tokio').click();
   await tab(page, 'Transcript').click();
-  await page.getByRole('button', { name: 'Save quote' }).first().click();
+  await saveLine(page, 0, 0);
   await tab(page, 'Saved').click();
   await expect(page.getByRole('heading', { name: 'Quotes (1)' })).toBeVisible();
   const options = await session.context.newPage();

@@ -221,7 +221,8 @@ test('“Copy quote” copies the quote with a link to that moment on this page'
   }[episode.transcript.turns[line.turn]!.speaker];
   const element = transcriptLine(ui, line.turn, line.sentence);
   await element.scrollIntoViewIfNeeded();
-  await element.getByRole('button', { name: 'Copy quote' }).click();
+  await element.hover();
+  await ui.locator('.line-actions').getByRole('button', { name: 'Copy quote' }).click();
   const minutes = Math.floor(line.start / 60);
   const seconds = String(Math.floor(line.start % 60)).padStart(2, '0');
   await expect
