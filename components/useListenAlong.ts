@@ -94,24 +94,6 @@ export function useListenAlong({ episode, page, rootRef, helpRef }: ListenAlongO
     return () => root.removeEventListener('click', onClick);
   }, [rootRef, openSentence]);
 
-  // Clicks on a line (not on its buttons, not while selecting text) play from it.
-  useEffect(() => {
-    const root = rootRef.current;
-    if (!root) return;
-    const onClick = (event: MouseEvent) => {
-      const target = event.target as Element;
-      if (target.closest('button, a, input, summary, label')) return;
-      const line = target.closest<HTMLElement>('.sentence');
-      if (!line) return;
-      const selection = window.getSelection();
-      if (selection && !selection.isCollapsed && selection.toString().trim()) return;
-      line.focus({ preventScroll: true });
-      openSentence(Number(line.dataset.turn), Number(line.dataset.sentence));
-    };
-    root.addEventListener('click', onClick);
-    return () => root.removeEventListener('click', onClick);
-  }, [rootRef, openSentence]);
-
   const copyLine = useCallback(
     (index: number) => {
       const ref = timeline.refs[index];

@@ -13,5 +13,3 @@ export type CompanionMessage =
   | { type: 'companion:open-sheet' }
   | { type: 'companion:find'; query: string; tabId?: number }
   | { type: 'companion:take-find'; tabId: number };
-
-export type CompanionMessageType = CompanionMessage['type'];

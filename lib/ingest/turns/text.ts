@@ -58,8 +58,8 @@ export function toLineColumn(t: TranscriptText, offset: number): { line: number;
 
 /**
  * Speech-to-text tends to glue a new speaker's first word to the end of the previous speaker's
- * line ("...a separate system well.", "...in the kernel So."): the segment ends on a word that
- * opens a reply, with a full stop added: one of these words, or a capitalised conjunction.
+ * line ("...a separate system well."): the segment ends on a word that opens a reply, with a full
+ * stop added.
  */
 const OPENERS = new Set([
   'i',
@@ -74,37 +74,6 @@ const OPENERS = new Set([
   'oh',
   'sure',
 ]);
-/** Conjunctions and the like: capitalised at a line's end, they are a new sentence's first word. */
-const DANGLING = new Set([
-  'and',
-  'or',
-  'but',
-  'so',
-  'because',
-  'the',
-  'a',
-  'an',
-  'of',
-  'to',
-  'is',
-  'on',
-  'in',
-  'for',
-  'with',
-  'that',
-  'which',
-  'what',
-]);
-
-/** Is `last` (a line's last word, after `before`) a reply's first word glued to the line? */
-export function isGluedOpener(before: string, last: string): boolean {
-  if (!before || /[.,;:?!…—-]["”’)]*$/.test(before) || !/[.?!]$/.test(last)) return false;
-  const bare = bareWord(last);
-  if (OPENERS.has(bare)) return true;
-  // A capital is the recogniser's own sentence start ("So.", "Because."); names are not openers.
-  return /^\p{Lu}/u.test(last) && DANGLING.has(bare);
-}
-
 export function bareWord(word: string): string {
   return word
     .toLowerCase()
