@@ -10,9 +10,11 @@
 const INTERACTIVE =
   'a[href], button, input, select, textarea, summary, label, iframe, audio, video, [role="button"], [role="link"], [tabindex]:not([tabindex="-1"]), [contenteditable="true"]';
 
-/** Points checked across the box for text: columns and rows. */
-const COLUMNS = 5;
+/** Points checked across the box for text: columns and rows (a line of text is taller than half the launcher). */
+const COLUMNS = 3;
 const ROWS = 3;
+/** Spots a side offers before the text-free search gives up on it (the control-free one goes on). */
+const TEXT_SPOTS = 4;
 
 export interface Box {
   left: number;
@@ -112,7 +114,10 @@ export function chooseSpot(
   const controls = controlBoxes(doc, viewport);
   for (const text of [true, false]) {
     for (const s of [side, other] as const) {
-      for (let bottom = EDGE; bottom <= viewport.height / 2; bottom += step) {
+      const last = text
+        ? Math.min(viewport.height / 2, EDGE + step * (TEXT_SPOTS - 1))
+        : viewport.height / 2;
+      for (let bottom = EDGE; bottom <= last; bottom += step) {
         const box = {
           left: s === 'left' ? EDGE : viewport.width - EDGE - size.width,
           top: viewport.height - bottom - size.height,
