@@ -90,6 +90,10 @@ export function SavedTransfer({
             onClick={(event) => {
               picking.current = event.isTrusted !== false;
             }}
+            // The listener closed the picker without a file: the next change is not theirs.
+            onCancel={() => {
+              picking.current = false;
+            }}
             onChange={(event) => {
               const picked = picking.current || event.isTrusted === true;
               picking.current = false;

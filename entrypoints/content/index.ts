@@ -7,6 +7,7 @@
  */
 
 import { servePanel } from '@/lib/listen/page-bridge';
+import { clearPageHighlight } from '@/lib/listen/page-highlight';
 import { PANEL_PORT_NAME } from '@/lib/listen/page-link';
 import {
   EPISODE_DURATION_SECONDS,
@@ -164,6 +165,8 @@ export default defineContentScript({
       place();
       port.onDisconnect.addListener(() => {
         panels--;
+        // The passage marked in the host page's own transcript goes with the last panel.
+        if (panels === 0 && !sheet$.isOpen()) clearPageHighlight(document);
         place();
       });
     };

@@ -11,6 +11,8 @@ export function followTab(show: (tabId: number | undefined) => void): void {
   }
   let windowId: number | undefined;
   let shown: number | undefined;
+  // A switch of tab while the first question is out wins over its (older) answer.
+  let switched = false;
   const showTab = (tabId: number | undefined) => {
     if (tabId === shown) return;
     shown = tabId;
@@ -18,9 +20,14 @@ export function followTab(show: (tabId: number | undefined) => void): void {
   };
   void browser.windows.getCurrent().then((win) => {
     windowId = win.id;
-    return browser.tabs.query({ active: true, windowId }).then(([tab]) => showTab(tab?.id));
+    return browser.tabs.query({ active: true, windowId }).then(([tab]) => {
+      if (!switched) showTab(tab?.id);
+    });
   });
   browser.tabs.onActivated.addListener((info) => {
-    if (windowId === undefined || info.windowId === windowId) showTab(info.tabId);
+    // Until this panel knows its window, another window's switches are not its own.
+    if (windowId === undefined || info.windowId !== windowId) return;
+    switched = true;
+    showTab(info.tabId);
   });
 }

@@ -15,6 +15,8 @@ export interface LocalPageOptions {
   expectedDuration: number;
   /** The companion's own shadow host: never searched for a player or a passage. */
   ownHost?: Element;
+  /** Clear the page's highlight when `signal` ends (default true). */
+  clearOnEnd?: boolean;
 }
 
 export function createLocalPage(doc: Document, options: LocalPageOptions): PageLink {
@@ -24,7 +26,10 @@ export function createLocalPage(doc: Document, options: LocalPageOptions): PageL
     expectedDuration: options.expectedDuration,
     exclude: (root) => root.host === ownHost,
   });
-  options.signal.addEventListener('abort', () => clearPageHighlight(doc));
+  // The passage marked in the page goes with its surface, unless others may share the page
+  // (the side panel's connections: the content script clears it when the last one goes).
+  if (options.clearOnEnd !== false)
+    options.signal.addEventListener('abort', () => clearPageHighlight(doc));
   return {
     kind,
     get url() {

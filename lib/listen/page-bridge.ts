@@ -37,6 +37,7 @@ export function servePanel(doc: Document, port: BridgePort, options: BridgeOptio
     signal: connection.signal,
     expectedDuration: options.expectedDuration,
     ownHost: options.ownHost,
+    clearOnEnd: false,
   });
   const send = (message: PageMessage) => {
     if (connection.signal.aborted) return;

@@ -130,6 +130,8 @@ export function watchMedia(doc: Document, options: WatchOptions): void {
   const defer = options.defer ?? ((run) => setTimeout(run, 50));
   const observers = new Map<Document | ShadowRoot, MutationObserver>();
   const frames = new WeakSet<Element>();
+  /** Each frame's document as last watched: a reloaded frame's old one is let go. */
+  const frameDocs = new WeakMap<Element, Document>();
   const known = new Set<HTMLMediaElement>();
   let chosen: HTMLMediaElement | undefined;
   let pending = false;
@@ -196,14 +198,25 @@ export function watchMedia(doc: Document, options: WatchOptions): void {
         'load',
         () => {
           const inner = frameDocument(frame as HTMLIFrameElement);
-          if (inner) watchRoot(inner, depth, true);
+          const old = frameDocs.get(frame);
+          if (old && old !== inner) {
+            observers.get(old)?.disconnect();
+            observers.delete(old);
+          }
+          if (inner) {
+            frameDocs.set(frame, inner);
+            watchRoot(inner, depth, true);
+          }
           schedule();
         },
         { signal },
       );
     }
     const inner = frameDocument(frame as HTMLIFrameElement);
-    if (inner) watchRoot(inner, depth);
+    if (inner) {
+      frameDocs.set(frame, inner);
+      watchRoot(inner, depth);
+    }
   };
 
   signal.addEventListener('abort', () => {

@@ -124,9 +124,14 @@ export function createPanelRouter(api: PanelApis) {
       ]);
     },
 
-    /** A tab's page changed: away from the episode pages, the panel is off there again. */
+    /**
+     * A tab's page changed: away from the episode pages, the panel is off there again. An address
+     * the browser withholds (no host access: every tab in Chrome, which grants this extension none)
+     * changes nothing: turning the panel off would close it on every reload of the episode page,
+     * and a panel beside a page that is no episode page shows the way to them.
+     */
     onTabUpdated(tabId: number, url: string | undefined): Promise<unknown> | undefined {
-      if (url && isEpisodePage(url)) return undefined;
+      if (!url || isEpisodePage(url)) return undefined;
       pendingFind.delete(tabId);
       return api.sidePanel?.setOptions({ tabId, enabled: false });
     },

@@ -111,12 +111,14 @@ describe('panel router', () => {
     ]);
   });
 
-  it('turns the panel off for a tab that leaves the episode pages', async () => {
+  it('turns the panel off for a tab that leaves the episode pages, and keeps it on a reload', async () => {
     const { apis, calls } = fakeApis('chrome');
     const router = createPanelRouter(apis);
     await router.onTabUpdated(TAB, SHOW_SITE_PAGE);
-    expect(calls).toEqual([]);
+    // A reload of the episode page where the browser withholds the address: the open panel stays.
     await router.onTabUpdated(TAB, undefined);
+    expect(calls).toEqual([]);
+    await router.onTabUpdated(TAB, 'https://corrode.dev/podcast/');
     expect(calls).toEqual([['setOptions', { tabId: TAB, enabled: false }]]);
   });
 });
