@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Page, Worker } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { CHROME_BUILD } from './support/launch';
-import { type PanelHost, tabIdOf } from './support/panel';
+import { openPanel, type PanelHost, tabIdOf } from './support/panel';
 import { NAMES } from './support/sidebar';
 
 interface WorkerGlobals {
@@ -174,9 +174,16 @@ test('on any other tab the side panel is off and the toolbar button offers the e
     await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
   }
 
-  // The episode tab leaving the episode pages loses its panel too.
+  // The episode tab leaving the episode pages: the toolbar button offers the pages again, and a
+  // panel still beside it shows the way to them (the browser withholds the new address, which is
+  // no reason to close a panel: a reload of the episode page looks the same).
   await page.goto(urls.unrelated[0]);
-  await expect.poll(() => tabState(serviceWorker, episodeTabId)).toMatchObject(pagesOnly);
+  await expect
+    .poll(async () => (await tabState(serviceWorker, episodeTabId)).popup)
+    .toMatch(/popup\.html$/);
+  const panel = await openPanel(host, page);
+  await expect(panel.getByRole('link', { name: /On the show’s site/ })).toBeVisible();
+  await expect(panel.getByRole('complementary', { name: 'Episode companion' })).toHaveCount(0);
 });
 
 test('the launcher’s click asks for the side panel of its tab; a page script’s click asks for nothing', async ({

@@ -7,7 +7,12 @@ import { test as base, expect } from '@playwright/test';
 import { JOURNEYS } from '../journeys';
 import type { CompanionDriver } from '../support/driver';
 import { type FirefoxSession, launchFirefox } from '../support/firefox';
-import { REPLICA_HOSTS, type ReplicaServer, startReplicaServer } from '../support/replica-server';
+import {
+  REPLICA_HOSTS,
+  type ReplicaServer,
+  startReplicaServer,
+  urls,
+} from '../support/replica-server';
 
 const test = base.extend<
   { firefox: FirefoxSession; driver: CompanionDriver },
@@ -47,3 +52,34 @@ const test = base.extend<
 for (const journey of JOURNEYS) {
   test(journey.title, async ({ driver }) => journey.run(driver));
 }
+
+// Firefox for Android has no sidebar: there the launcher opens the in-page sheet, the full width of
+// the screen. Desktop Firefox at a phone's viewport runs the same sheet and the same media query.
+test('on a phone-sized screen the launcher opens the companion as a full-width sheet', async ({
+  firefox,
+}) => {
+  const { page, driver } = firefox;
+  await page.setViewport({ width: 390, height: 844 });
+  await driver.goto(urls.showPage);
+  await driver.click({ role: 'button', name: 'Open episode companion' });
+  await driver.waitFor({ role: 'tablist' });
+  const sizes = await page.evaluate(() => {
+    const aside = document.querySelector('episode-companion')?.shadowRoot?.querySelector('aside');
+    const box = aside?.getBoundingClientRect();
+    return {
+      viewport: document.documentElement.clientWidth,
+      left: box?.left ?? -1,
+      width: box?.width ?? 0,
+    };
+  });
+  expect(sizes.viewport).toBeLessThanOrEqual(390);
+  expect(sizes.left).toBe(0);
+  expect(Math.abs(sizes.width - sizes.viewport)).toBeLessThanOrEqual(1);
+  await driver.fill({ role: 'searchbox', name: 'Search transcript' }, 'coccinelle');
+  await expect
+    .poll(
+      async () =>
+        (await driver.texts('listitem', { role: 'list', name: 'Search results' }))[0] ?? '',
+    )
+    .toContain('Coconut');
+});
