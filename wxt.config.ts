@@ -12,6 +12,9 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
   // The PNG icons (16–128 px) are made at build time from the one committed SVG.
   autoIcons: { baseIconPath: 'assets/icon.svg', developmentIndicator: false },
+  // The sources archive addons.mozilla.org asks for holds what builds the add-on, not the store's
+  // screenshots.
+  zip: { excludeSources: ['store/screenshots/**'] },
   vite: () => ({
     plugins: [preact()],
     // The packaged episode (130 KB of JSON) goes in as a JSON.parse string, which engines read
