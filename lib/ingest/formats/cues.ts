@@ -188,3 +188,24 @@ export function cuesToTurns(
   flush();
   return { turns };
 }
+
+/**
+ * The blocks of a caption file (WebVTT, SRT): runs of non-blank lines between blank ones, from
+ * line index `from` on, each with the index of its first line.
+ */
+export function textBlocks(
+  lines: readonly string[],
+  from: number,
+): Array<{ at: number; lines: string[] }> {
+  const blocks: Array<{ at: number; lines: string[] }> = [];
+  let i = from;
+  while (i < lines.length) {
+    while (i < lines.length && (lines[i] ?? '').trim() === '') i++;
+    if (i >= lines.length) break;
+    const at = i;
+    const block: string[] = [];
+    while (i < lines.length && (lines[i] ?? '').trim() !== '') block.push(lines[i++] ?? '');
+    blocks.push({ at, lines: block });
+  }
+  return blocks;
+}

@@ -7,7 +7,14 @@
 
 import type { Turn } from '../../episode/schema';
 import { SourceError } from '../source-error';
-import { type Cue, checkOrder, cuesToTurns, shareCue, type TranscriptImportOptions } from './cues';
+import {
+  type Cue,
+  checkOrder,
+  cuesToTurns,
+  shareCue,
+  type TranscriptImportOptions,
+  textBlocks,
+} from './cues';
 import { payloadRuns } from './webvtt';
 
 const TIMESTAMP = /^(\d{1,2}):(\d{2}):(\d{2})[,.](\d{1,3})$/;
@@ -27,13 +34,7 @@ function parseTimestamp(text: string, file: string, line: number): number {
 export function parseSrt(text: string, file: string, options: TranscriptImportOptions = {}): Cue[] {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const cues: Cue[] = [];
-  let i = 0;
-  while (i < lines.length) {
-    while (i < lines.length && (lines[i] ?? '').trim() === '') i++;
-    if (i >= lines.length) break;
-    const blockStart = i;
-    const block: string[] = [];
-    while (i < lines.length && (lines[i] ?? '').trim() !== '') block.push(lines[i++] ?? '');
+  for (const { at: blockStart, lines: block } of textBlocks(lines, 0)) {
     // The cue number is optional in practice; the timing line is not.
     const timingAt = (block[0] ?? '').includes('-->') ? 0 : 1;
     const timingLine = blockStart + timingAt + 1;

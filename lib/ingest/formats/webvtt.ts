@@ -15,6 +15,7 @@ import {
   type Run,
   shareCue,
   type TranscriptImportOptions,
+  textBlocks,
 } from './cues';
 
 const TIMESTAMP = /^(?:(\d{2,}):)?(\d{2}):(\d{2})\.(\d{3})$/;
@@ -97,13 +98,7 @@ export function parseWebVtt(
     throw new SourceError(file, 1, 'not a WebVTT file (the first line must be "WEBVTT")');
   }
   const cues: Cue[] = [];
-  let i = 1;
-  while (i < lines.length) {
-    while (i < lines.length && (lines[i] ?? '').trim() === '') i++;
-    if (i >= lines.length) break;
-    const blockStart = i;
-    const block: string[] = [];
-    while (i < lines.length && (lines[i] ?? '').trim() !== '') block.push(lines[i++] ?? '');
+  for (const { at: blockStart, lines: block } of textBlocks(lines, 1)) {
     const first = block[0] ?? '';
     if (/^(NOTE|STYLE|REGION)(?:[ \t]|$)/.test(first)) continue;
     const timingAt = first.includes('-->') ? 0 : 1;
