@@ -14,13 +14,20 @@ import {
 } from '../storage-items';
 import { readFavourite, readLegacyList } from './migrations';
 import { type RepairReport, removeStaleDeviceCopies, repair } from './repair';
-import { type Favourite, favouriteId, type SetAsideEntry, SetAsideEntrySchema } from './schema';
+import {
+  type Favourite,
+  favouriteId,
+  revisionOf,
+  type SetAsideEntry,
+  SetAsideEntrySchema,
+} from './schema';
 
 export interface SavedFavourite {
   /** `kind:id`, the favourite's identity. */
   key: string;
   record: Favourite;
-  /** Where copies live; `['local']` alone means "on this device only". */
+  /** Where its latest copy lives; `['local']` alone means "on this device only" (sync may hold
+   * an older copy, for instance without a note that sync refused). */
   areas: FavouriteArea[];
 }
 
@@ -117,9 +124,11 @@ export async function loadState(): Promise<LoadResult> {
     const key = favouriteId(record);
     const known = byKey.get(key);
     if (!known) byKey.set(key, { key, record, areas: [area] });
-    else {
-      if (!known.areas.includes(area)) known.areas.push(area);
-      if (record.savedAt > known.record.savedAt) known.record = record;
+    else if (revisionOf(record) > revisionOf(known.record)) {
+      // The other copy is older (a note edit sync refused): only this area has the latest.
+      byKey.set(key, { key, record, areas: [area] });
+    } else if (revisionOf(record) === revisionOf(known.record) && !known.areas.includes(area)) {
+      known.areas.push(area);
     }
   };
   for (const area of AREAS) {

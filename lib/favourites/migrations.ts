@@ -5,7 +5,8 @@
  * `{ type: 'link', linkId, title, url, added }` and
  * `{ type: 'quote', turn, sentence, text, speaker, time: 'MM:SS', added }`; two tabs saving at once
  * rewrote the whole array and one of them lost its favourite. Version 2 stores one record per key
- * (see favourites-schema.ts). A value is never thrown away here: the caller gets either a current
+ * (see schema.ts); version 3 is version 2 with room for notes and clips, so its migration only
+ * renumbers. A value is never thrown away here: the caller gets either a current
  * record, "made by a newer version" (leave it alone) or a reason it cannot be read (set it aside).
  */
 import * as v from 'valibot';
@@ -94,6 +95,11 @@ export const migrations: Record<number, (previous: unknown) => unknown> = {
       start,
       savedAt,
     };
+  },
+  // Version 2 records are version 3 records without a note or clip: the schema checks the rest.
+  3: (previous) => {
+    if (typeof previous !== 'object' || previous === null) throw new Error('not a record');
+    return { ...previous, v: 3 };
   },
 };
 

@@ -3,7 +3,7 @@ import { storage } from 'wxt/utils/storage';
 import { favouriteKey } from '../storage-items';
 import { AREAS, type FavouritesState } from './load';
 import { readFavourite } from './migrations';
-import type { Favourite } from './schema';
+import { type Favourite, revisionOf } from './schema';
 
 /**
  * Returns the removed record (for undo), or null if it was not saved. Throws if a copy could not
@@ -28,7 +28,7 @@ export async function removeRecord(key: string): Promise<Favourite | null> {
       continue;
     }
     const read = readFavourite(raw);
-    if (read.status === 'ok' && (!removed || read.record.savedAt > removed.savedAt)) {
+    if (read.status === 'ok' && (!removed || revisionOf(read.record) > revisionOf(removed))) {
       removed = read.record;
     }
   }

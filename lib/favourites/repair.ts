@@ -15,7 +15,7 @@ import {
   type SyncFallbackStatus,
 } from '../storage-items';
 import { readFavourite, readLegacyList } from './migrations';
-import { type Favourite, favouriteId, type SetAsideEntry } from './schema';
+import { type Favourite, favouriteId, revisionOf, type SetAsideEntry } from './schema';
 import { describeSyncError } from './sync-error';
 
 const AREAS: FavouriteArea[] = ['sync', 'local'];
@@ -89,7 +89,7 @@ async function migrateLegacy(
     const key = favouriteId(record);
     const known = existing.get(key);
     if (known && sameRecord(known.record, record)) continue;
-    if (known && known.record.savedAt >= record.savedAt) {
+    if (known && revisionOf(known.record) >= revisionOf(record)) {
       await keepAside(area, entryKey(index), entry, SAVED_TWICE_REASON);
       continue;
     }
@@ -137,7 +137,7 @@ export async function removeStaleDeviceCopies(
     const local = readFavourite(raw);
     const synced = readFavourite(sync[storedKey]);
     if (local.status !== 'ok' || synced.status !== 'ok') continue;
-    if (synced.record.savedAt < local.record.savedAt) continue;
+    if (revisionOf(synced.record) < revisionOf(local.record)) continue;
     try {
       await storage.removeItem(`local:${storedKey}`);
       removed = true;
@@ -174,7 +174,7 @@ export async function repair(
       const read = readFavourite(raw);
       if (read.status !== 'ok') continue;
       const known = existing.get(favouriteId(read.record));
-      if (!known || read.record.savedAt > known.record.savedAt)
+      if (!known || revisionOf(read.record) > revisionOf(known.record))
         existing.set(favouriteId(read.record), { area, raw, record: read.record });
     }
   }

@@ -1,5 +1,7 @@
 /**
- * What a saved favourite looks like in storage (schema version 2) and how it is identified.
+ * What a saved favourite looks like in storage (schema version 3) and how it is identified.
+ * Version 3 adds the listener's note (any favourite) and clips (a quote of several consecutive
+ * sentences); version 2 records are the same shape without them (see migrations.ts).
  *
  * Every favourite is one self-contained record carrying its own schema version (`v`), so any
  * single stored value can be read, migrated or set aside on its own (see favourites-migrations.ts).
@@ -7,7 +9,12 @@
 import * as v from 'valibot';
 import { WebUrl } from '../episode/schema';
 
-export const FAVOURITES_VERSION = 2;
+export const FAVOURITES_VERSION = 3;
+
+/** A note is plain text the listener writes; longer ones are refused before they are stored. */
+export const NOTE_MAX_LENGTH = 2000;
+/** A clip is at most this many sentences (a long answer is about 30). */
+export const CLIP_MAX_LINES = 60;
 
 const SavedAt = v.pipe(v.number(), v.integer(), v.minValue(0));
 const Seconds = v.pipe(v.number(), v.finite(), v.minValue(0));
@@ -21,31 +28,55 @@ export const LinkId = v.pipe(
   v.maxLength(120),
 );
 
+/** What every favourite may carry besides its own fields. */
+const Annotations = {
+  /** The listener's own note: plain text, never empty (no note means no field). */
+  note: v.optional(v.pipe(v.string(), v.nonEmpty(), v.maxLength(NOTE_MAX_LENGTH))),
+  /** When the note was last changed; the newer of two copies of a favourite wins (see `revisionOf`). */
+  editedAt: v.optional(SavedAt),
+};
+
+const SpeakerRef = v.object({ id: v.string(), name: v.string() });
+
 export const LinkFavouriteSchema = v.object({
-  v: v.literal(2),
+  v: v.literal(3),
   kind: v.literal('link'),
   id: LinkId,
   source: v.picklist(['resource', 'official']),
   title: Text(500),
   url: WebUrl,
   savedAt: SavedAt,
+  ...Annotations,
 });
 
+/**
+ * A saved quote: one sentence, or a clip of `lines` consecutive sentences (possibly across turns),
+ * from the sentence at `turn`/`sentence` on.
+ */
 export const QuoteFavouriteSchema = v.object({
-  v: v.literal(2),
+  v: v.literal(3),
   kind: v.literal('quote'),
   /** Derived from `turnStart` and `text` (see `quoteId`); recomputed on read, never trusted. */
   id: v.string(),
-  /** Positions when saved: only a hint, the data may have been rebuilt since. */
+  /** Position of the first sentence when saved: only a hint, the data may have been rebuilt. */
   turn: Index,
   sentence: Index,
   turnStart: Seconds,
-  /** Exactly as spoken/transcribed when saved; shown as stored if it can no longer be found. */
-  text: Text(4000),
+  /**
+   * Exactly as spoken/transcribed when saved, a clip's sentences joined by one space; shown as
+   * stored if it can no longer be found.
+   */
+  text: Text(12000),
+  /** The first sentence's speaker. */
   speakerId: v.string(),
   speakerName: v.string(),
   start: Seconds,
   savedAt: SavedAt,
+  /** Clips only: how many sentences (2 or more), when the last one ends, who speaks in it. */
+  lines: v.optional(v.pipe(Index, v.minValue(2), v.maxValue(CLIP_MAX_LINES))),
+  end: v.optional(Seconds),
+  speakers: v.optional(v.pipe(v.array(SpeakerRef), v.minLength(1))),
+  ...Annotations,
 });
 
 export const FavouriteSchema = v.variant('kind', [LinkFavouriteSchema, QuoteFavouriteSchema]);
@@ -54,6 +85,17 @@ export type LinkFavourite = v.InferOutput<typeof LinkFavouriteSchema>;
 export type QuoteFavourite = v.InferOutput<typeof QuoteFavouriteSchema>;
 export type Favourite = v.InferOutput<typeof FavouriteSchema>;
 export type FavouriteKind = Favourite['kind'];
+
+/** Which of two copies of one favourite is newer: the later of saving and the last note edit. */
+export function revisionOf(record: Favourite): number {
+  return Math.max(record.savedAt, record.editedAt ?? 0);
+}
+
+/** The listener's note as stored: ends trimmed, line ends as `\n`, empty means none. */
+export function cleanNote(text: string): string | undefined {
+  const note = text.replace(/\r\n?/g, '\n').trim();
+  return note ? note : undefined;
+}
 
 /** Case, spacing and Unicode form changes in a rebuilt transcript must not change a quote's id. */
 export function normaliseQuoteText(text: string): string {

@@ -8,7 +8,7 @@ import type { LinkFavourite } from '@/lib/favourites/schema';
 import { createFavouritesStore, type FavouritesStore } from '@/lib/favourites/store';
 
 const link = (id: string, savedAt = 1_000, title = `Title ${id}`): LinkFavourite => ({
-  v: 2,
+  v: 3,
   kind: 'link',
   id,
   source: 'resource',
@@ -63,7 +63,8 @@ describe('save', () => {
       'fav:link:tokio': link('tokio', 2),
     });
     expect(store.getState().items).toMatchObject([
-      { key: 'link:tokio', record: link('tokio', 2), areas: ['sync', 'local'] },
+      // The copy left behind is older: the latest lives in sync only.
+      { key: 'link:tokio', record: link('tokio', 2), areas: ['sync'] },
     ]);
     expect(store.getState().syncFallback).toBeNull();
   });

@@ -6,9 +6,10 @@ import type { Favourite, LinkFavourite, QuoteFavourite } from '@/lib/favourites/
 import { createFavouritesStore, type FavouritesStore } from '@/lib/favourites/store';
 import v1 from '../../fixtures/storage/v1.json';
 import v2 from '../../fixtures/storage/v2.json';
+import v3 from '../../fixtures/storage/v3.json';
 
 const link = (id: string, savedAt = 1_000): LinkFavourite => ({
-  v: 2,
+  v: 3,
   kind: 'link',
   id,
   source: 'resource',
@@ -18,7 +19,7 @@ const link = (id: string, savedAt = 1_000): LinkFavourite => ({
 });
 
 const quote: QuoteFavourite = {
-  v: 2,
+  v: 3,
   kind: 'quote',
   id: '100-c80f300c',
   turn: 4,
@@ -161,16 +162,16 @@ describe('saved versions of the stored data', () => {
     expect(sync.favourites).toBeUndefined();
     expect(sync.unrelatedSetting).toBe(true);
     expect(sync['fav:link:tokio']).toMatchObject({
-      v: 2,
+      v: 3,
       title: 'Tokio',
       url: 'https://tokio.rs/',
     });
-    expect(sync['fav:quote:100-c80f300c']).toMatchObject({ v: 2, start: 100, turn: 4 });
+    expect(sync['fav:quote:100-c80f300c']).toMatchObject({ v: 3, start: 100, turn: 4 });
     expect(store.getState().setAside).toEqual([]);
     expect((await fakeBrowser.storage.local.get()).sidebarLayout).toEqual(v1.local.sidebarLayout);
   });
 
-  it('reads version 2 as stored, merging sync and this device', async () => {
+  it('migrates version 2 in place to version 3, merging sync and this device', async () => {
     await fakeBrowser.storage.sync.set(v2.sync);
     await fakeBrowser.storage.local.set(v2.local);
     const store = openStore();
@@ -183,8 +184,46 @@ describe('saved versions of the stored data', () => {
     ]);
     expect(store.getState().items[0]?.areas).toEqual(['local']);
     expect(store.getState().syncFallback?.reason).toBe('quota');
-    // Nothing was rewritten.
-    expect(await fakeBrowser.storage.sync.get()).toEqual(v2.sync);
+    expect(store.getState().setAside).toEqual([]);
+    // Rewritten as version 3 where it was, every field kept.
+    const renumbered = (area: Record<string, unknown>) =>
+      Object.fromEntries(
+        Object.entries(area).map(([key, value]) => [
+          key,
+          key.startsWith('fav:') ? { ...(value as object), v: 3 } : value,
+        ]),
+      );
+    expect(await fakeBrowser.storage.sync.get()).toEqual(renumbered(v2.sync));
+    expect(await fakeBrowser.storage.local.get()).toEqual(renumbered(v2.local));
+  });
+
+  it('reads version 3 as stored: notes, clips, and the newer copy on this device', async () => {
+    await fakeBrowser.storage.sync.set(v3.sync);
+    await fakeBrowser.storage.local.set(v3.local);
+    const store = openStore();
+    await store.refresh();
+    const state = store.getState();
+    expect(keys(store)).toEqual([
+      'quote:263-7be8cc66',
+      'link:klint',
+      'quote:100-c80f300c',
+      'link:tokio',
+    ]);
+    const byKey = new Map(state.items.map((i) => [i.key, i]));
+    // Sync holds klint without the note it refused: the newer copy here is listed, as device-only.
+    expect(byKey.get('link:klint')?.record.note).toBe('Try it on our driver.');
+    expect(byKey.get('link:klint')?.areas).toEqual(['local']);
+    expect(state.syncFallback?.reason).toBe('quota');
+    expect(byKey.get('quote:263-7be8cc66')?.record).toMatchObject({
+      lines: 3,
+      end: 269.29,
+      note: 'Crashing your own machine is part of the job.\nAsk the team how often ours do.',
+    });
+    expect(byKey.get('link:tokio')?.areas).toEqual(['sync']);
+    expect(state.setAside).toEqual([]);
+    // Nothing was rewritten, and the older sync copy stays for the other browsers.
+    expect(await fakeBrowser.storage.sync.get()).toEqual(v3.sync);
+    expect(await fakeBrowser.storage.local.get()).toEqual(v3.local);
   });
 });
 
@@ -224,12 +263,12 @@ describe('stored data that does not validate', () => {
   });
 
   it('leaves values of a newer version untouched and reports them', async () => {
-    const future = { v: 3, kind: 'link', id: 'future', whatever: true };
+    const future = { v: 4, kind: 'link', id: 'future', whatever: true };
     await fakeBrowser.storage.sync.set({ 'fav:link:future': future });
     const store = openStore();
     await store.refresh();
     expect(store.getState().newer).toEqual([
-      { area: 'sync', storedKey: 'fav:link:future', version: 3 },
+      { area: 'sync', storedKey: 'fav:link:future', version: 4 },
     ]);
     expect(await fakeBrowser.storage.sync.get('fav:link:future')).toEqual({
       'fav:link:future': future,
@@ -301,7 +340,7 @@ it('makes a link favourite from a resource link', () => {
       5,
     ),
   ).toEqual({
-    v: 2,
+    v: 3,
     kind: 'link',
     id: 'aya',
     source: 'resource',

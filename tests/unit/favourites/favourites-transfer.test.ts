@@ -13,7 +13,7 @@ import { sampleEpisode } from '../../fixtures/sample-episode';
 const firstTurn = sampleEpisode.transcript.turns[1]!;
 const quote = quoteFavouriteFrom(sampleEpisode, 1, 0, 2_000)!;
 const link: LinkFavourite = {
-  v: 2,
+  v: 3,
   kind: 'link',
   id: 'tokio',
   source: 'resource',
@@ -37,7 +37,7 @@ describe('export', () => {
   it('writes JSON that imports back to the same favourites', () => {
     const json = exportJson([quote, link], [], new Date('2026-05-22T00:00:00Z'));
     const parsed = JSON.parse(json);
-    expect(parsed).toMatchObject({ format: EXPORT_FORMAT, version: 2, favourites: [quote, link] });
+    expect(parsed).toMatchObject({ format: EXPORT_FORMAT, version: 3, favourites: [quote, link] });
     const plan = planImport('saved.json', json, new Set());
     expect(plan.error).toBeUndefined();
     expect(plan.toSave).toEqual([quote, link]);
@@ -88,7 +88,7 @@ describe('import', () => {
       ]),
       new Set(),
     );
-    expect(plan.toSave).toMatchObject([{ v: 2, kind: 'link', id: 'aya' }]);
+    expect(plan.toSave).toMatchObject([{ v: 3, kind: 'link', id: 'aya' }]);
   });
 
   it('names the file and line of broken JSON and imports nothing', () => {

@@ -9,7 +9,7 @@ import type { LinkFavourite } from '@/lib/favourites/schema';
 import { createFavouritesStore, type FavouritesStore } from '@/lib/favourites/store';
 
 const tokio: LinkFavourite = {
-  v: 2,
+  v: 3,
   kind: 'link',
   id: 'tokio',
   source: 'resource',
