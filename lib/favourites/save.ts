@@ -19,6 +19,8 @@ export interface SaveResult {
    * the newer copy, and the next reload deletes the old one.
    */
   staleLocalCopy?: string;
+  /** Nothing needed writing (a note saved as it already was). */
+  unchanged?: boolean;
 }
 
 export async function saveRecord(state: FavouritesState, record: Favourite): Promise<SaveResult> {

@@ -6,8 +6,9 @@
  * - Imported by: components/ (SavedTab, SavedNotices, SavedTransfer, SaveToggle, useFavourites),
  *   which the sidebar and the options page (entrypoints/options/) show.
  * Files: schema.ts (stored shape), migrations.ts (older versions), repair.ts (fixing storage in
- * place), load.ts (reading), save.ts (writing), remove.ts (deleting), sync-error.ts, transfer.ts
- * (export/import), episode.ts (favourites ↔ the episode's data).
+ * place), load.ts (reading), save.ts (writing), remove.ts (deleting), notes.ts (notes, replacing a
+ * clip), sync-error.ts, transfer.ts (export/import), episode.ts and clips.ts (favourites ↔ the
+ * episode's data).
  *
  * Storage design (why it cannot lose a favourite):
  * - One key per favourite (`fav:<kind>:<id>`, see storage-items.ts), never one shared array. A
@@ -31,6 +32,7 @@ import {
   QUARANTINE_KEY_PREFIX,
 } from '../storage-items';
 import { EMPTY_STATE, type FavouritesState, loadState } from './load';
+import { replaceRecord, writeNote } from './notes';
 import { discardSetAsideValues, removeRecord } from './remove';
 import { moveToSync, type SaveResult, saveRecord } from './save';
 import type { Favourite } from './schema';
@@ -48,6 +50,13 @@ export interface FavouritesStore {
   /** Returns the removed record (for undo), or null if it was not saved. */
   remove(key: string): Promise<Favourite | null>;
   undo(record: Favourite): Promise<SaveResult>;
+  /**
+   * Sets the favourite's note; blank text clears it. `editing` is the favourite as the note box
+   * was opened on: saved again with the note if another tab removed it meanwhile.
+   */
+  setNote(key: string, text: string, editing?: Favourite): Promise<SaveResult>;
+  /** Saves `record` in place of the favourite `oldKey` (a clip that grows or shrinks). */
+  replace(oldKey: string, record: Favourite): Promise<SaveResult>;
   /** Tries to move device-only favourites to sync. Returns how many moved. */
   retrySync(): Promise<number>;
   /** Deletes the set-aside values (after the listener has downloaded them). */
@@ -124,6 +133,8 @@ export function createFavouritesStore(): FavouritesStore {
     save,
     remove: (key) => thenRefresh(() => removeRecord(key)),
     undo: save,
+    setNote: (key, text, editing) => thenRefresh(() => writeNote(state, key, text, editing)),
+    replace: (oldKey, record) => thenRefresh(() => replaceRecord(state, oldKey, record)),
     retrySync: () => thenRefresh(() => moveToSync(state)),
     discardSetAside: () => thenRefresh(() => discardSetAsideValues(state)),
     dispose() {
