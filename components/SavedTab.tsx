@@ -233,7 +233,7 @@ export function SavedTab({
         store={store}
         records={records}
         setAside={state.setAside}
-        knownKeys={state.items.map((i) => i.key)}
+        saved={new Map(state.items.map((i) => [i.key, i.record]))}
       />
     </div>
   );

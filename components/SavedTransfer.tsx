@@ -21,8 +21,8 @@ interface SavedTransferProps {
   store: FavouritesStore;
   records: Favourite[];
   setAside: ListedSetAside[];
-  /** Keys already saved, so an import skips them. */
-  knownKeys: string[];
+  /** What is saved already, by key, so an import skips it (and says when its note differs). */
+  saved: ReadonlyMap<string, Favourite>;
 }
 
 export function SavedTransfer({
@@ -31,14 +31,14 @@ export function SavedTransfer({
   store,
   records,
   setAside,
-  knownKeys,
+  saved,
 }: SavedTransferProps) {
   const [report, setReport] = useState<Report | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const picking = useRef(false);
 
   const importFile = async (file: File) => {
-    const plan = planImport(file.name, await file.text(), new Set(knownKeys));
+    const plan = planImport(file.name, await file.text(), saved);
     const failed: string[] = [];
     for (const record of plan.toSave) {
       try {

@@ -50,9 +50,11 @@ export async function writeNote(
       `a note holds at most ${NOTE_MAX_LENGTH} characters (this one has ${note.length})`,
     );
   }
-  const base = (await readLatest(key)) ?? state.items.find((i) => i.key === key)?.record ?? editing;
+  const stored = await readLatest(key);
+  const base = stored ?? state.items.find((i) => i.key === key)?.record ?? editing;
   if (!base) throw new Error('it is not saved any more');
-  if (base.note === note) {
+  // Unchanged only if stored as it is: an item removed elsewhere is saved again with the note.
+  if (stored && stored.note === note) {
     const listed = state.items.find((i) => i.key === key);
     const area = listed && !listed.areas.includes('sync') ? 'local' : 'sync';
     return { area, fallback: null, unchanged: true };

@@ -5,8 +5,13 @@ import type { Episode } from '../episode/schema';
 import { formatTime } from '../time';
 import { resolveQuote } from './episode';
 import { readFavourite } from './migrations';
-import type { SetAsideEntry } from './schema';
-import { FAVOURITES_VERSION, type Favourite, favouriteId } from './schema';
+import {
+  FAVOURITES_VERSION,
+  type Favourite,
+  favouriteId,
+  type QuoteFavourite,
+  type SetAsideEntry,
+} from './schema';
 
 export const EXPORT_FORMAT = 'rust-for-linux-companion/favourites';
 
@@ -46,6 +51,48 @@ function escapeMarkdown(text: string): string {
   return text.replace(/([\\`*_{}[\]()<>#+!|~])/g, '\\$1').replace(/\s+/g, ' ');
 }
 
+/** The listener's note, line by line, each line prefixed (indentation, or nothing). */
+function noteLines(note: string | undefined, first: string, rest: string): string[] {
+  if (!note) return [];
+  return note.split('\n').map((line, i) => `${i === 0 ? first : rest}${line}`.trimEnd());
+}
+
+function markdownQuote(quote: QuoteFavourite, episode: Episode | undefined): string[] {
+  const shown = resolveQuote(quote, episode);
+  const timeLink = (seconds: number) => {
+    const time = formatTime(seconds);
+    return episode
+      ? `[${time}](<${pageTimeUrl(episode.episode.pages.hostPage, seconds, episode.episode.timeParam)}>)`
+      : time;
+  };
+  const range = `${timeLink(shown.start)}${shown.end === undefined ? '' : `–${timeLink(shown.end)}`}`;
+  const lines: string[] = [];
+  if (shown.parts.length === 1) {
+    lines.push(
+      `> ${escapeMarkdown(shown.text)}`,
+      '>',
+      `> — ${escapeMarkdown(shown.speakerName)}, ${range}`,
+    );
+  } else {
+    // A clip across speakers: one paragraph each, named and linked to its moment.
+    for (const part of shown.parts) {
+      lines.push(
+        `> **${escapeMarkdown(part.speakerName)}**, ${timeLink(part.start)}: ${escapeMarkdown(part.text)}`,
+        '>',
+      );
+    }
+    lines.push(`> — ${range}`);
+  }
+  // The note is the listener's own text, kept as written (their notes app reads its Markdown).
+  if (quote.note) lines.push('', ...noteLines(quote.note, 'Note: ', ''));
+  lines.push('');
+  return lines;
+}
+
+/**
+ * Markdown for a notes app (Obsidian, Logseq): links as a list, each note a nested item under
+ * its link; quotes and clips as block quotes with speakers and time links, each note after it.
+ */
 export function exportMarkdown(favourites: Favourite[], episode?: Episode): string {
   const title = episode?.episode.title ?? 'Rust for Linux with Alice Ryhl and Greg Kroah-Hartman';
   const lines = [`# Saved from “${escapeMarkdown(title)}”`, ''];
@@ -53,24 +100,15 @@ export function exportMarkdown(favourites: Favourite[], episode?: Episode): stri
   const quotes = favourites.filter((f) => f.kind === 'quote');
   if (links.length) {
     lines.push('## Links', '');
-    for (const link of links) lines.push(`- [${escapeMarkdown(link.title)}](<${link.url}>)`);
+    for (const link of links) {
+      lines.push(`- [${escapeMarkdown(link.title)}](<${link.url}>)`);
+      lines.push(...noteLines(link.note, '  - Note: ', '    '));
+    }
     lines.push('');
   }
   if (quotes.length) {
     lines.push('## Quotes', '');
-    for (const quote of quotes) {
-      const shown = resolveQuote(quote, episode);
-      const time = formatTime(shown.start);
-      const at = episode
-        ? `[${time}](<${pageTimeUrl(episode.episode.pages.hostPage, shown.start, episode.episode.timeParam)}>)`
-        : time;
-      lines.push(
-        `> ${escapeMarkdown(shown.text)}`,
-        '>',
-        `> — ${escapeMarkdown(shown.speakerName)}, ${at}`,
-        '',
-      );
-    }
+    for (const quote of quotes) lines.push(...markdownQuote(quote, episode));
   }
   if (!links.length && !quotes.length) lines.push('Nothing saved.', '');
   return lines.join('\n');
@@ -108,7 +146,8 @@ function jsonErrorMessage(fileName: string, text: string, error: Error): string 
 export function planImport(
   fileName: string,
   text: string,
-  alreadySaved: Set<string>,
+  /** What this browser holds already, by `kind:id`. */
+  alreadySaved: ReadonlyMap<string, Favourite>,
 ): ImportReport {
   let data: unknown;
   try {
@@ -145,8 +184,14 @@ export function planImport(
       report.skipped.push({ entry, label, reason: read.reason });
     } else {
       const key = favouriteId(read.record);
-      if (alreadySaved.has(key)) report.skipped.push({ entry, label, reason: 'already saved' });
-      else if (seen.has(key)) report.skipped.push({ entry, label, reason: 'duplicate in file' });
+      if (alreadySaved.has(key)) {
+        const saved = alreadySaved.get(key);
+        const reason =
+          (saved?.note ?? '') !== (read.record.note ?? '')
+            ? `already saved, with ${saved?.note ? 'another note' : 'no note'}: the one saved here is kept`
+            : 'already saved';
+        report.skipped.push({ entry, label, reason });
+      } else if (seen.has(key)) report.skipped.push({ entry, label, reason: 'duplicate in file' });
       else {
         seen.add(key);
         report.toSave.push(read.record);

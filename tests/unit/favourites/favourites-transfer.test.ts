@@ -38,7 +38,7 @@ describe('export', () => {
     const json = exportJson([quote, link], [], new Date('2026-05-22T00:00:00Z'));
     const parsed = JSON.parse(json);
     expect(parsed).toMatchObject({ format: EXPORT_FORMAT, version: 3, favourites: [quote, link] });
-    const plan = planImport('saved.json', json, new Set());
+    const plan = planImport('saved.json', json, new Map());
     expect(plan.error).toBeUndefined();
     expect(plan.toSave).toEqual([quote, link]);
     expect(plan.skipped).toEqual([]);
@@ -50,7 +50,7 @@ describe('import', () => {
 
   it('skips what is already saved and duplicates within the file, saying why', () => {
     const other: Favourite = { ...link, id: 'aya', title: 'Aya', url: 'https://aya-rs.dev/' };
-    const plan = planImport('f.json', file([link, other, other]), new Set(['link:tokio']));
+    const plan = planImport('f.json', file([link, other, other]), new Map([['link:tokio', link]]));
     expect(plan.toSave).toEqual([other]);
     expect(plan.skipped).toEqual([
       { entry: 'favourites[0]', label: link.title, reason: 'already saved' },
@@ -62,7 +62,7 @@ describe('import', () => {
     const plan = planImport(
       'f.json',
       file([{ ...link, url: 'javascript:alert(1)' }, 'text', { v: 9, kind: 'link' }, quote]),
-      new Set(),
+      new Map(),
     );
     expect(plan.toSave).toEqual([quote]);
     expect(plan.skipped.map((s) => s.entry)).toEqual([
@@ -86,19 +86,19 @@ describe('import', () => {
           added: '2026-05-22T08:00:00Z',
         },
       ]),
-      new Set(),
+      new Map(),
     );
     expect(plan.toSave).toMatchObject([{ v: 3, kind: 'link', id: 'aya' }]);
   });
 
   it('names the file and line of broken JSON and imports nothing', () => {
-    const plan = planImport('broken.json', '{\n  "favourites": [\n    {,\n  ]\n}', new Set());
+    const plan = planImport('broken.json', '{\n  "favourites": [\n    {,\n  ]\n}', new Map());
     expect(plan.toSave).toEqual([]);
     expect(plan.error).toMatch(/^broken\.json, line 3: not valid JSON/);
   });
 
   it('refuses JSON that is not a favourites export', () => {
-    expect(planImport('x.json', '{"hello": 1}', new Set()).error).toMatch(
+    expect(planImport('x.json', '{"hello": 1}', new Map()).error).toMatch(
       /x\.json: not a favourites export/,
     );
   });
