@@ -15,8 +15,11 @@ export const QuoteSource = createContext<{ show: string; timeParam: string; page
 type Listener = (message: string) => void;
 const listeners = new Set<Listener>();
 
-/** One status for all copy buttons: hundreds of live regions would each be read out. */
-function announce(message: string) {
+/**
+ * One status line for what the transcript's actions did (copied, a clip saved): hundreds of live
+ * regions would each be read out.
+ */
+export function announce(message: string) {
   for (const listener of listeners) listener(message);
 }
 

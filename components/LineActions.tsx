@@ -12,10 +12,11 @@ import type { RefObject } from 'preact';
 import { createPortal } from 'preact/compat';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Episode } from '@/lib/episode/schema';
-import { getFavouritesStore } from '@/lib/favourites/store';
+import { type FavouritesStore, getFavouritesStore } from '@/lib/favourites/store';
 import { CopyQuote } from './CopyQuote';
-import { positionsFor, SaveQuoteToggle } from './SaveToggle';
+import { type LineMark, linesFor, SaveQuoteToggle } from './SaveToggle';
 import { sentenceId } from './TranscriptView';
+import { useClip } from './useClip';
 
 interface Line {
   turn: number;
@@ -66,7 +67,8 @@ export function LineActions({
       show(line);
     };
     const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+      // With Shift the arrows grow or shrink a clip (useClip.ts).
+      if ((event.key !== 'ArrowDown' && event.key !== 'ArrowUp') || event.shiftKey) return;
       const line = lineOf(event.target);
       if (!line || event.target !== line) return;
       const lines = [...list.querySelectorAll<HTMLElement>('.sentence')];
@@ -87,7 +89,9 @@ export function LineActions({
     };
   }, [listRef, slot]);
 
-  useSavedMarks(episode, listRef);
+  const store = getFavouritesStore();
+  useSavedMarks(episode, listRef, store);
+  const { onSaved } = useClip(episode, listRef, store);
 
   const turn = active && episode.transcript.turns[active.turn];
   const sentence = turn?.sentences[active?.sentence ?? -1];
@@ -102,6 +106,8 @@ export function LineActions({
         turn={active.turn}
         sentence={active.sentence}
         describedBy={describedBy}
+        store={store}
+        onSaved={(key) => onSaved(key, active)}
       />
       <CopyQuote
         text={sentence.text}
@@ -114,38 +120,39 @@ export function LineActions({
   );
 }
 
-/** Marks the saved lines (`is-saved`) as favourites change and as more turns render. */
-function useSavedMarks(episode: Episode, listRef: RefObject<HTMLElement>) {
+/**
+ * Marks the saved lines as favourites change and as more turns render: `is-saved` on a saved
+ * quote's line or a clip's first, `in-clip` on every line of a clip.
+ */
+function useSavedMarks(episode: Episode, listRef: RefObject<HTMLElement>, store: FavouritesStore) {
   useEffect(() => {
     const list = listRef.current;
     if (!list) return;
-    const store = getFavouritesStore();
-    let saved = new Set<string>();
+    let saved = new Map<string, LineMark>();
     const apply = () => {
-      const state = store.getState();
-      const next = new Set<string>();
-      for (const [position, key] of positionsFor(state, episode))
-        if (store.isSaved(key)) next.add(position);
-      for (const position of saved) if (!next.has(position)) mark(list, position, false);
-      for (const position of next) mark(list, position, true);
+      const next = linesFor(store.getState(), episode);
+      for (const [position, was] of saved)
+        if (next.get(position) !== was) mark(list, position, undefined);
+      for (const [position, now] of next) mark(list, position, now);
       saved = next;
     };
     apply();
     const unsubscribe = store.subscribe(apply);
     // Later turns render after opening: mark what they hold.
     const observer = new MutationObserver(() => {
-      for (const position of saved) mark(list, position, true);
+      for (const [position, now] of saved) mark(list, position, now);
     });
     observer.observe(list, { childList: true });
     return () => {
       unsubscribe();
       observer.disconnect();
     };
-  }, [episode, listRef]);
+  }, [episode, listRef, store]);
 }
 
-function mark(list: HTMLElement, position: string, on: boolean) {
+function mark(list: HTMLElement, position: string, how: LineMark | undefined) {
   const [turn, sentence] = position.split(':');
   const line = list.querySelector(`#${sentenceId(Number(turn), Number(sentence))}`);
-  line?.classList.toggle('is-saved', on);
+  line?.classList.toggle('is-saved', how === 'saved' || how === 'clip-start');
+  line?.classList.toggle('in-clip', how === 'clip-start' || how === 'clip');
 }

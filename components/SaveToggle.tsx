@@ -1,7 +1,12 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Episode } from '@/lib/episode/schema';
-import { quoteFavouriteFrom, savedQuotePositions } from '@/lib/favourites/episode';
-import { type Favourite, type QuoteFavourite, quoteId } from '@/lib/favourites/schema';
+import {
+  type LineMark,
+  quoteFavouriteFrom,
+  savedLines,
+  savedQuotePositions,
+} from '@/lib/favourites/episode';
+import { type Favourite, favouriteId, type QuoteFavourite, quoteId } from '@/lib/favourites/schema';
 import {
   type FavouritesState,
   type FavouritesStore,
@@ -41,6 +46,7 @@ function useToggle(
   favouriteKey: string,
   saved: boolean,
   make: () => Favourite | undefined,
+  onSaved?: (key: string) => void,
 ) {
   const [ui, setUi] = useState<ToggleState>({ busy: false, note: '' });
   const pressed = ui.optimistic ?? saved;
@@ -54,6 +60,7 @@ function useToggle(
         const favourite = make();
         if (!favourite) throw new Error('not found');
         const { fallback, staleLocalCopy } = await store.save(favourite);
+        onSaved?.(favouriteId(favourite));
         if (fallback)
           note = fallback.reason === 'quota' ? SYNC_FULL_MESSAGE : SYNC_UNAVAILABLE_MESSAGE;
         else if (staleLocalCopy) note = `${STALE_LOCAL_COPY_MESSAGE} (${staleLocalCopy}).`;
@@ -122,12 +129,29 @@ export function positionsFor(state: FavouritesState, episode: Episode): Map<stri
   return map;
 }
 
+const linesCache = new WeakMap<FavouritesState, { episode: Episode; map: Map<string, LineMark> }>();
+
+/** The saved marks of every line (quotes and clips), computed once per state change. */
+export function linesFor(state: FavouritesState, episode: Episode): Map<string, LineMark> {
+  const cached = linesCache.get(state);
+  if (cached?.episode === episode) return cached.map;
+  const quotes = state.items.filter(
+    (i): i is typeof i & { record: QuoteFavourite } => i.record.kind === 'quote',
+  );
+  const map = savedLines(quotes, episode);
+  linesCache.set(state, { episode, map });
+  return map;
+}
+export type { LineMark };
+
 interface SaveQuoteToggleProps {
   episode: Episode;
   turn: number;
   sentence: number;
   describedBy?: string;
   store?: FavouritesStore;
+  /** Called with the saved quote's key once it is stored (a clip can grow from it). */
+  onSaved?: (key: string) => void;
 }
 
 /**
@@ -140,6 +164,7 @@ export function SaveQuoteToggle({
   sentence,
   describedBy,
   store = getFavouritesStore(),
+  onSaved,
 }: SaveQuoteToggleProps) {
   const here = episode.transcript.turns[turn];
   // Hashing the sentence's text is the costly part of a star: once per sentence, not per render.
@@ -158,8 +183,12 @@ export function SaveQuoteToggle({
     return store.subscribe(() => setView(compute()));
   }, [store, episode, turn, sentence]);
   const key = view.slice(2);
-  const toggle = useToggle(store, key, view[0] === '1', () =>
-    quoteFavouriteFrom(episode, turn, sentence),
+  const toggle = useToggle(
+    store,
+    key,
+    view[0] === '1',
+    () => quoteFavouriteFrom(episode, turn, sentence),
+    onSaved,
   );
   return renderToggle(toggle, 'Save quote', describedBy);
 }

@@ -1,18 +1,14 @@
-import { useRef, useState } from 'preact/hooks';
+import { useCallback, useRef, useState } from 'preact/hooks';
 import type { Episode } from '@/lib/episode/schema';
 import { resolveQuote } from '@/lib/favourites/episode';
-import {
-  type Favourite,
-  favouriteId,
-  type LinkFavourite,
-  type QuoteFavourite,
-} from '@/lib/favourites/schema';
+import { filterWords, matchesFilter } from '@/lib/favourites/filter';
+import { type Favourite, favouriteId } from '@/lib/favourites/schema';
 import {
   type FavouritesStore,
   getFavouritesStore,
   type SavedFavourite,
 } from '@/lib/favourites/store';
-import { formatTime } from '@/lib/time';
+import { LinkItem, QuoteItem } from './SavedItem';
 import { SavedNotices } from './SavedNotices';
 import { SavedTransfer } from './SavedTransfer';
 import { trusted } from './trusted';
@@ -35,9 +31,10 @@ interface Removed {
   label: string;
 }
 
-const shortText = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
-
-/** The listener's saved links and quotes, newest first, with remove/undo, export and import. */
+/**
+ * The listener's saved links, quotes and clips, newest first: each with its note, a filter over
+ * them all (notes included), remove/undo, export and import.
+ */
 export function SavedTab({
   episode,
   store = getFavouritesStore(),
@@ -56,12 +53,41 @@ export function SavedTab({
   const undoButton = useRef<HTMLButtonElement>(null);
   const root = useRef<HTMLDivElement>(null);
 
-  const links = state.items.filter(
-    (i): i is SavedFavourite & { record: LinkFavourite } => i.record.kind === 'link',
+  // Items whose note box is open: kept on screen if another tab removes them meanwhile.
+  const [editing, setEditing] = useState<ReadonlyMap<string, Favourite>>(new Map());
+  const onEditing = useCallback((key: string, record: Favourite | undefined) => {
+    setEditing((now) => {
+      const next = new Map(now);
+      if (record) next.set(key, record);
+      else next.delete(key);
+      return next;
+    });
+  }, []);
+  const [filter, setFilter] = useState('');
+  const words = filterWords(filter);
+
+  const listed = new Set(state.items.map((i) => i.key));
+  const all: (SavedFavourite & { removedElsewhere: boolean })[] = [
+    ...state.items.map((i) => ({ ...i, removedElsewhere: false })),
+    ...[...editing]
+      .filter(([key]) => !listed.has(key))
+      .map(([key, record]) => ({ key, record, areas: [], removedElsewhere: true })),
+  ];
+  const resolved = new Map(
+    all.flatMap((i) =>
+      i.record.kind === 'quote' ? [[i.key, resolveQuote(i.record, episode)] as const] : [],
+    ),
   );
-  const quotes = state.items.filter(
-    (i): i is SavedFavourite & { record: QuoteFavourite } => i.record.kind === 'quote',
-  );
+  const shownItems = all.filter((i) => {
+    const quote = resolved.get(i.key);
+    const fields =
+      i.record.kind === 'link'
+        ? [i.record.title, i.record.url, i.record.note]
+        : [quote?.text, quote?.speakerNames.join(' '), i.record.note];
+    return matchesFilter(words, fields);
+  });
+  const links = shownItems.filter((i) => i.record.kind === 'link');
+  const quotes = shownItems.filter((i) => i.record.kind === 'quote');
 
   const remove = async (item: SavedFavourite, label: string) => {
     try {
@@ -138,31 +164,41 @@ export function SavedTab({
         </p>
       ) : null}
 
+      {state.items.length > 0 && (
+        <div class="saved-filter">
+          <input
+            type="search"
+            class="saved-filter-box"
+            aria-label="Filter saved items"
+            placeholder="Filter by title, quote, speaker or note"
+            value={filter}
+            onInput={(event) => setFilter(event.currentTarget.value)}
+          />
+          <output class="saved-meta saved-filter-count" aria-live="polite">
+            {words.length === 0
+              ? ''
+              : shownItems.length === 0
+                ? `No saved item matches “${filter.trim()}”.`
+                : `Showing ${shownItems.length} of ${all.length}.`}
+          </output>
+        </div>
+      )}
+
       {links.length > 0 && (
         <section aria-labelledby="saved-links">
           <Heading id="saved-links" class="group-heading">
             Links ({links.length})
           </Heading>
           <ul class="saved-list">
-            {links.map(({ key, record, areas }) => (
-              <li key={key} class="saved-item" data-key={key}>
-                <a href={record.url} target="_blank" rel="noopener noreferrer" class="link-title">
-                  {record.title}
-                </a>
-                <p class="saved-meta">
-                  {record.source === 'official' ? 'Official link' : 'From the show notes'} · saved{' '}
-                  {new Date(record.savedAt).toLocaleDateString()}
-                  {!areas.includes('sync') && ' · on this device only'}
-                </p>
-                <button
-                  type="button"
-                  class="text-button saved-remove"
-                  aria-label={`Remove ${record.title}`}
-                  onClick={trusted(() => void remove({ key, record, areas }, `“${record.title}”`))}
-                >
-                  Remove
-                </button>
-              </li>
+            {links.map((item) => (
+              <LinkItem
+                key={item.key}
+                item={item}
+                store={store}
+                removedElsewhere={item.removedElsewhere}
+                onRemove={(i, label) => void remove(i, label)}
+                onEditing={onEditing}
+              />
             ))}
           </ul>
         </section>
@@ -171,56 +207,26 @@ export function SavedTab({
       {quotes.length > 0 && (
         <section aria-labelledby="saved-quotes">
           <Heading id="saved-quotes" class="group-heading">
-            Quotes ({quotes.length})
+            Quotes and clips ({quotes.length})
           </Heading>
           <ul class="saved-list">
-            {quotes.map(({ key, record, areas }) => {
-              const shown = resolveQuote(record, episode);
-              const time = formatTime(shown.start);
+            {quotes.map((item) => {
+              const shown = resolved.get(item.key);
               return (
-                <li key={key} class="saved-item saved-quote" data-key={key}>
-                  <blockquote class="quote-text">{shown.text}</blockquote>
-                  <p class="saved-meta">
-                    {shown.speakerName} · {time}
-                    {!areas.includes('sync') && ' · on this device only'}
-                    {episode && !shown.resolved && ' · no longer in the transcript, shown as saved'}
-                  </p>
-                  <p class="saved-actions">
-                    <button
-                      type="button"
-                      class="time"
-                      aria-label={`Play from ${time}`}
-                      onClick={() => onPlayQuote(shown.start)}
-                    >
-                      <span class="time-icon" aria-hidden="true" />
-                      {time}
-                    </button>
-                    {onOpenQuote && shown.resolved && (
-                      <button
-                        type="button"
-                        class="text-button"
-                        aria-label={`Show in transcript: ${shortText(shown.text)}`}
-                        onClick={() => onOpenQuote(shown.turn, shown.sentence)}
-                      >
-                        Show in transcript
-                      </button>
-                    )}
-                    <button
-                      type="button"
-                      class="text-button saved-remove"
-                      aria-label={`Remove quote: ${shortText(shown.text)}`}
-                      onClick={trusted(
-                        () =>
-                          void remove(
-                            { key, record, areas },
-                            `the quote “${shortText(shown.text)}”`,
-                          ),
-                      )}
-                    >
-                      Remove
-                    </button>
-                  </p>
-                </li>
+                shown && (
+                  <QuoteItem
+                    key={item.key}
+                    item={item}
+                    store={store}
+                    removedElsewhere={item.removedElsewhere}
+                    onRemove={(i, label) => void remove(i, label)}
+                    onEditing={onEditing}
+                    shown={shown}
+                    episode={episode}
+                    onPlayQuote={onPlayQuote}
+                    onOpenQuote={onOpenQuote}
+                  />
+                )
               );
             })}
           </ul>

@@ -8,6 +8,11 @@ export const SHORTCUTS: ReadonlyArray<{ keys: string[]; action: string }> = [
   { keys: ['Enter'], action: 'Play from the focused line' },
   { keys: ['n'], action: 'Back to now: follow playback again' },
   { keys: ['c'], action: 'Copy the current line as a quote' },
+  {
+    keys: ['Shift+↓', 'Shift+click'],
+    action: 'Grow the quote you saved into a clip, to the next or the clicked line',
+  },
+  { keys: ['Shift+↑'], action: 'Take the last line off the clip' },
   { keys: ['/'], action: 'Search the transcript' },
   { keys: ['?'], action: 'Show or hide these shortcuts' },
 ];

@@ -82,7 +82,8 @@ export function useListenAlong({ episode, page, rootRef, helpRef }: ListenAlongO
     if (!root) return;
     const onClick = (event: MouseEvent) => {
       const target = event.target as Element;
-      if (target.closest('button, a, input, summary, label')) return;
+      // Shift+click grows a clip (useClip.ts): it does not play.
+      if (event.shiftKey || target.closest('button, a, input, summary, label')) return;
       const line = target.closest<HTMLElement>('.sentence');
       if (!line) return;
       const selection = window.getSelection();

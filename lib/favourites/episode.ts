@@ -194,17 +194,26 @@ export function savedQuotePositions(
   return positions;
 }
 
-/** Every line that a saved quote or clip holds (`"turn:sentence"`), for the marks in the text. */
+/** How a line shows as saved: a single quote's line, a clip's first line, or another of its lines. */
+export type LineMark = 'saved' | 'clip-start' | 'clip';
+
+/** Every line that a saved quote or clip holds (`"turn:sentence"` → its mark), for the text. */
 export function savedLines(
   quotes: readonly { record: QuoteFavourite }[],
   episode: Episode,
-): Set<string> {
-  const lines = new Set<string>();
+): Map<string, LineMark> {
+  const marks = new Map<string, LineMark>();
   for (const { record } of quotes) {
     const found = resolveQuote(record, episode);
     if (!found.resolved) continue;
-    for (const line of linesBetween(episode, found, found.last) ?? [])
-      lines.add(`${line.turn}:${line.sentence}`);
+    const lines = linesBetween(episode, found, found.last) ?? [];
+    lines.forEach((line, i) => {
+      const position = `${line.turn}:${line.sentence}`;
+      const mark: LineMark = lines.length === 1 ? 'saved' : i === 0 ? 'clip-start' : 'clip';
+      // A line both saved alone and inside a clip shows its star.
+      if (mark === 'clip' && marks.has(position)) return;
+      marks.set(position, marks.get(position) === 'saved' && mark === 'clip' ? 'saved' : mark);
+    });
   }
-  return lines;
+  return marks;
 }

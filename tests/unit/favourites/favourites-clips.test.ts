@@ -113,7 +113,11 @@ describe('clips', () => {
       'Greg Kroah-Hartman',
     ]);
     // Every line it holds is marked; a clip gives no single line a pressed star.
-    expect([...savedLines([{ record: clip }], moved)]).toEqual(['1:1', '1:2', '2:0']);
+    expect([...savedLines([{ record: clip }], moved)]).toEqual([
+      ['1:1', 'clip-start'],
+      ['1:2', 'clip'],
+      ['2:0', 'clip'],
+    ]);
     expect(savedQuotePositions([{ key: `quote:${clip.id}`, record: clip }], moved).size).toBe(0);
   });
 

@@ -1,0 +1,189 @@
+/**
+ * Clips: a saved quote grown over the lines after it. The quote saved last from a line's save
+ * action is the clip in the making; Shift+click on another line, or Shift+↓ on its last line,
+ * makes it reach that line, and Shift+↑ on its last line takes that line off. Shift+↓ on a line
+ * that ends no saved quote starts a clip of it and the next line. Every change replaces the stored
+ * favourite, keeping when it was first saved and its note; writes go one at a time, the latest
+ * extent winning, so holding Shift+↓ does not spend sync's write quota line by line.
+ */
+import type { RefObject } from 'preact';
+import { useCallback, useEffect, useRef } from 'preact/hooks';
+import type { Episode } from '@/lib/episode/schema';
+import { compareLines, type LinePosition, nextLine, previousLine } from '@/lib/favourites/clips';
+import { clipFavouriteFrom, resolveQuote } from '@/lib/favourites/episode';
+import { CLIP_MAX_LINES, favouriteId, type QuoteFavourite } from '@/lib/favourites/schema';
+import type { FavouritesStore } from '@/lib/favourites/store';
+import { formatTime } from '@/lib/time';
+import { announce } from './CopyQuote';
+import { SYNC_FULL_MESSAGE, SYNC_UNAVAILABLE_MESSAGE } from './SaveToggle';
+
+interface Extent {
+  from: LinePosition;
+  to: LinePosition;
+}
+
+const same = (a: LinePosition, b: LinePosition) => compareLines(a, b) === 0;
+const positionOf = (line: HTMLElement): LinePosition => ({
+  turn: Number(line.dataset.turn),
+  sentence: Number(line.dataset.sentence),
+});
+const lineOf = (target: EventTarget | null): HTMLElement | null =>
+  target instanceof Element ? target.closest<HTMLElement>('.sentence') : null;
+
+export function useClip(episode: Episode, listRef: RefObject<HTMLElement>, store: FavouritesStore) {
+  /**
+   * The clip in the making: which one (a new number for each clip begun), its stored key ('' before
+   * its first write) and the extent asked for, maybe not written yet.
+   */
+  const open = useRef<{ clip: number; key: string; extent: Extent } | undefined>();
+  const clips = useRef(0);
+  const writing = useRef<Promise<void> | undefined>();
+
+  /** The saved quote that ends on `at`, if any: the one Shift+↓ there grows. */
+  const endingAt = useCallback(
+    (at: LinePosition) => {
+      for (const item of store.getState().items) {
+        if (item.record.kind !== 'quote') continue;
+        const found = resolveQuote(item.record, episode);
+        if (found.resolved && same(found.last, at))
+          return {
+            key: item.key,
+            extent: { from: { turn: found.turn, sentence: found.sentence }, to: at },
+          };
+      }
+      return undefined;
+    },
+    [episode, store],
+  );
+
+  /** Writes the latest extent asked for; the one in flight finishes first. */
+  const flush = useCallback(() => {
+    if (writing.current) return;
+    const step = async () => {
+      for (;;) {
+        const wanted = open.current;
+        if (!wanted) return;
+        const listed = store.getState().items.find((i) => i.key === wanted.key)?.record;
+        const old = listed?.kind === 'quote' ? listed : undefined;
+        const made = clipFavouriteFrom(episode, wanted.extent.from, wanted.extent.to, old?.savedAt);
+        if (!made) return;
+        const record: QuoteFavourite = old?.note
+          ? { ...made, note: old.note, editedAt: old.editedAt }
+          : made;
+        const key = favouriteId(record);
+        if (key === wanted.key && old) return;
+        const result = old ? await store.replace(wanted.key, record) : await store.save(record);
+        // Asked for more meanwhile: the next round replaces what was just written.
+        const now = open.current;
+        if (now?.clip === wanted.clip) open.current = { ...now, key };
+        if (now === wanted) announce(describe(record, result.fallback?.reason));
+      }
+    };
+    writing.current = step()
+      .catch((error: Error) => {
+        open.current = undefined;
+        announce(`Could not save the clip: ${error.message}`);
+      })
+      .finally(() => {
+        writing.current = undefined;
+      });
+  }, [episode, store]);
+
+  const describe = useCallback(
+    (record: QuoteFavourite, fallback: 'quota' | 'unavailable' | undefined) => {
+      const shown = resolveQuote(record, episode);
+      const lines =
+        shown.lines === 1 ? 'quote saved, 1 sentence' : `clip saved, ${shown.lines} sentences`;
+      const where =
+        fallback === 'quota'
+          ? `. ${SYNC_FULL_MESSAGE}`
+          : fallback === 'unavailable'
+            ? `. ${SYNC_UNAVAILABLE_MESSAGE}`
+            : '';
+      const end = shown.end === undefined ? '' : ` to ${formatTime(shown.end)}`;
+      return `${lines[0]?.toUpperCase()}${lines.slice(1)}: ${shown.speakerNames.join(' and ')}, ${formatTime(shown.start)}${end}${where}`;
+    },
+    [episode],
+  );
+
+  /** Asks for the clip to span `extent`; false when that is longer than a clip may be. */
+  const reach = useCallback(
+    (current: { key: string } | undefined, extent: Extent) => {
+      if (!clipFavouriteFrom(episode, extent.from, extent.to)) {
+        announce(`A clip holds at most ${CLIP_MAX_LINES} sentences.`);
+        return false;
+      }
+      // Growing the clip in the making keeps it; anything else begins another.
+      const clip = current && current === open.current ? open.current.clip : ++clips.current;
+      open.current = { clip, key: current?.key ?? '', extent };
+      flush();
+      return true;
+    },
+    [episode, flush],
+  );
+
+  useEffect(() => {
+    const list = listRef.current;
+    if (!list) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.isTrusted || !event.shiftKey || event.altKey || event.ctrlKey || event.metaKey)
+        return;
+      if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+      const line = lineOf(event.target);
+      if (!line || event.target !== line) return;
+      event.preventDefault();
+      const at = positionOf(line);
+      const current =
+        open.current && same(open.current.extent.to, at) ? open.current : endingAt(at);
+      let to: LinePosition | undefined;
+      if (event.key === 'ArrowUp') {
+        if (!current || same(current.extent.from, at)) return;
+        to = previousLine(episode, at);
+        if (!to || !reach(current, { from: current.extent.from, to })) return;
+      } else {
+        to = nextLine(episode, at);
+        if (!to) return;
+        const from = current?.extent.from ?? at;
+        if (!reach(current, { from, to })) return;
+      }
+      const next = list.querySelector<HTMLElement>(
+        `.sentence[data-turn="${to.turn}"][data-sentence="${to.sentence}"]`,
+      );
+      next?.focus();
+      next?.scrollIntoView({ block: 'nearest' });
+    };
+    const onClick = (event: MouseEvent) => {
+      if (!event.isTrusted || !event.shiftKey) return;
+      const line = lineOf(event.target);
+      if (!line || (event.target as Element).closest('button')) return;
+      const current = open.current;
+      if (!current) {
+        announce('Save a line first, then Shift-click another line to make it a clip.');
+        return;
+      }
+      const at = positionOf(line);
+      const { from, to } = current.extent;
+      // Before the start: the clip starts there; after it: the clip ends there.
+      const extent = compareLines(at, from) < 0 ? { from: at, to } : { from, to: at };
+      reach(current, extent);
+    };
+    // Shift+click would also select text from the last click.
+    const onMouseDown = (event: MouseEvent) => {
+      if (event.shiftKey && lineOf(event.target)) event.preventDefault();
+    };
+    list.addEventListener('keydown', onKey);
+    list.addEventListener('click', onClick);
+    list.addEventListener('mousedown', onMouseDown);
+    return () => {
+      list.removeEventListener('keydown', onKey);
+      list.removeEventListener('click', onClick);
+      list.removeEventListener('mousedown', onMouseDown);
+    };
+  }, [listRef, episode, endingAt, reach]);
+
+  /** A line's save action saved a quote: it is the clip in the making now. */
+  const onSaved = useCallback((key: string, at: LinePosition) => {
+    open.current = { clip: ++clips.current, key, extent: { from: at, to: at } };
+  }, []);
+  return { onSaved };
+}
