@@ -113,7 +113,7 @@ test('two tabs saving different things at the same moment lose none of them', as
   for (const page of [a, b]) {
     await tab(page, 'Saved').click();
     await expect(savedLinks(page)).toHaveCount(all.length);
-    await expect(page.getByRole('heading', { name: 'Quotes (2)' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Quotes and clips (2)' })).toBeVisible();
   }
   await Promise.all([pageA.reload(), pageB.reload()]);
   await Promise.all([a.close(), b.close()]);
@@ -123,7 +123,7 @@ test('two tabs saving different things at the same moment lose none of them', as
     await tab(page, 'Saved').click();
     await expect(savedLinks(page)).toHaveCount(all.length);
     expect(await savedLinkTitles(page)).toEqual(all);
-    await expect(page.getByRole('heading', { name: 'Quotes (2)' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Quotes and clips (2)' })).toBeVisible();
   }
 });
 
@@ -142,7 +142,7 @@ test('favourites are still there after the browser restarts on the same profile'
   await session.relaunch();
   page = await openSidebar(session, await session.page(), urls.hostPage);
   expect(await savedLinkTitles(page)).toEqual(['Aya']);
-  await expect(page.getByRole('heading', { name: 'Quotes (1)' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Quotes and clips (1)' })).toBeVisible();
   // The saved quote leads back to its sentence, whose star shows it saved.
   await page.getByRole('button', { name: /^Show in transcript: / }).click();
   await expect(tab(page, 'Transcript')).toHaveAttribute('aria-selected', 'true');
@@ -156,7 +156,7 @@ test('favourites are still there after the browser restarts on the same profile'
   const options = await session.context.newPage();
   await options.goto(`chrome-extension://${session.extensionId || extensionId}/options.html`);
   await expect(savedLinks(options)).toHaveText(['Aya']);
-  await expect(options.getByRole('heading', { name: 'Quotes (1)' })).toBeVisible();
+  await expect(options.getByRole('heading', { name: 'Quotes and clips (1)' })).toBeVisible();
   // There, playing a quote opens the host's episode page at that moment.
   const [opened] = await Promise.all([
     session.context.waitForEvent('page'),
@@ -278,10 +278,10 @@ test('the saved library has no accessibility violations, on the options page and
   await tab(page, 'Transcript').click();
   await saveLine(page, 0, 0);
   await tab(page, 'Saved').click();
-  await expect(page.getByRole('heading', { name: 'Quotes (1)' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Quotes and clips (1)' })).toBeVisible();
   const options = await session.context.newPage();
   await options.goto(`chrome-extension://${session.extensionId}/options.html`);
-  await expect(options.getByRole('heading', { name: 'Quotes (1)' })).toBeVisible();
+  await expect(options.getByRole('heading', { name: 'Quotes and clips (1)' })).toBeVisible();
   const results = await new AxeBuilder({ page: options }).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   // The Saved tab in the side panel: the whole panel page, all its content in landmarks. The panel

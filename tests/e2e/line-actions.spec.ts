@@ -45,7 +45,7 @@ test('by mouse: the line under the pointer offers save and copy, and a saved lin
   );
   await expect(line).toHaveClass(/is-saved/);
   await sidebar.showTab('Saved');
-  await expect(ui.getByRole('heading', { name: 'Quotes (1)' })).toBeVisible();
+  await expect(ui.getByRole('heading', { name: 'Quotes and clips (1)' })).toBeVisible();
 });
 
 test('by keyboard: the transcript is one tab stop, ↑/↓ move between lines, Tab reaches the line’s actions', async ({
