@@ -49,6 +49,17 @@ export function NoteEditor({
     if (open) box.current?.focus();
   }, [open]);
 
+  // The panel or the tab going away (closed, switched) is leaving the box too: keep what was typed.
+  const latestSave = useRef<(refocus: boolean) => Promise<void>>();
+  useEffect(() => {
+    if (!open) return;
+    const onHidden = () => {
+      if (document.visibilityState === 'hidden') void latestSave.current?.(false);
+    };
+    document.addEventListener('visibilitychange', onHidden);
+    return () => document.removeEventListener('visibilitychange', onHidden);
+  }, [open]);
+
   const close = (refocus: boolean) => {
     setOpen(false);
     onEditing(itemKey, undefined);
@@ -92,10 +103,17 @@ export function NoteEditor({
     }
   };
 
+  latestSave.current = save;
+
   const note = record.note;
   return (
     <div class="saved-note-area">
-      {note && !open && <p class="saved-note-text">{note}</p>}
+      {note && !open && (
+        // The listener's own words beside the item: a note, in ARIA's sense too.
+        <p class="saved-note-text" role="note">
+          {note}
+        </p>
+      )}
       {open ? (
         <div class="note-editor">
           <textarea

@@ -190,6 +190,26 @@ export const JOURNEYS: Journey[] = [
     },
   },
   {
+    title: 'a note on a saved link survives a reload',
+    async run(d) {
+      await openCompanion(d, urls.showPage);
+      await d.click({ role: 'tab', name: 'Links' });
+      await d.click({ role: 'button', name: 'Save klint' });
+      await d.click({ role: 'tab', name: 'Saved' });
+      await d.click({ role: 'button', name: 'Add note' });
+      await d.fill({ role: 'textbox', name: 'Note for klint' }, 'Try it on our driver');
+      await d.press('Control+Enter');
+      await d.waitFor({ role: 'button', name: 'Edit note' });
+      await d.closeCompanion();
+      await d.reload();
+      await openCompanion(d, urls.showPage);
+      await d.click({ role: 'tab', name: 'Saved' });
+      await expect
+        .poll(() => d.texts('note', { role: 'region', name: /^Links \(/ }))
+        .toEqual(['Try it on our driver']);
+    },
+  },
+  {
     title: 'nothing appears on other pages of the same sites',
     async run(d) {
       for (const url of urls.unrelated) {

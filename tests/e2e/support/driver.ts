@@ -12,11 +12,16 @@ export type Role =
   | 'list'
   | 'listitem'
   | 'navigation'
+  | 'note'
   | 'region'
   | 'searchbox'
   | 'tab'
   | 'tablist'
-  | 'tabpanel';
+  | 'tabpanel'
+  | 'textbox';
+
+/** The keys journeys press; `Control+Enter` holds Control while pressing Enter. */
+export type Key = 'Enter' | 'Escape' | 'ArrowDown' | 'Control+Enter';
 
 /** An exact accessible name, or a pattern it must match. */
 export type Name = string | RegExp;
@@ -43,7 +48,7 @@ export interface CompanionDriver {
   click(target: Target): Promise<void>;
   /** Replaces the text of a text field, as typing would. */
   fill(target: Target, text: string): Promise<void>;
-  press(key: 'Enter' | 'Escape' | 'ArrowDown'): Promise<void>;
+  press(key: Key): Promise<void>;
   /** How many elements like `target` are visible now. */
   count(target: Target): Promise<number>;
   /** Waits until an element like `target` is visible (`visible` false: until none is). */
@@ -78,6 +83,7 @@ export function findByRole(role: string, name: SerialName, within?: Element): El
     if (tag === 'input' && (el as HTMLInputElement).type === 'search') return 'searchbox';
     if (tag === 'aside') return 'complementary';
     if (tag === 'nav') return 'navigation';
+    if (tag === 'textarea') return 'textbox';
     if (tag === 'ul' || tag === 'ol') return 'list';
     if (tag === 'li') return 'listitem';
     if (tag === 'a' && el.hasAttribute('href')) return 'link';

@@ -7,11 +7,17 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
+import puppeteer, {
+  type Browser,
+  type ElementHandle,
+  type KeyInput,
+  type Page,
+} from 'puppeteer-core';
 import {
   type CompanionDriver,
   describeTarget,
   findByRole,
+  type Key,
   type Role,
   serialName,
   type Target,
@@ -152,8 +158,12 @@ export class PuppeteerDriver implements CompanionDriver {
     if (text) await this.page.keyboard.type(text);
     else await this.page.keyboard.press('Backspace');
   }
-  async press(key: 'Enter' | 'Escape' | 'ArrowDown') {
-    await this.page.keyboard.press(key);
+  async press(key: Key) {
+    const keys = key.split('+') as KeyInput[];
+    const pressed = keys.pop() as KeyInput;
+    for (const modifier of keys) await this.page.keyboard.down(modifier);
+    await this.page.keyboard.press(pressed);
+    for (const modifier of keys.reverse()) await this.page.keyboard.up(modifier);
   }
   async count(target: Target) {
     return (await this.all(target)).length;
