@@ -37,7 +37,8 @@ export function useClip(episode: Episode, listRef: RefObject<HTMLElement>, store
    */
   const open = useRef<{ clip: number; key: string; extent: Extent } | undefined>();
   const clips = useRef(0);
-  const writing = useRef<Promise<void> | undefined>();
+  /** A write is under way; the loop in `flush` writes whatever is asked for meanwhile. */
+  const writing = useRef(false);
 
   /** The saved quote that ends on `at`, if any: the one Shift+↓ there grows. */
   const endingAt = useCallback(
@@ -59,19 +60,23 @@ export function useClip(episode: Episode, listRef: RefObject<HTMLElement>, store
   /** Writes the latest extent asked for; the one in flight finishes first. */
   const flush = useCallback(() => {
     if (writing.current) return;
+    writing.current = true;
     const step = async () => {
       for (;;) {
         const wanted = open.current;
-        if (!wanted) return;
-        const listed = store.getState().items.find((i) => i.key === wanted.key)?.record;
+        const listed = wanted && store.getState().items.find((i) => i.key === wanted.key)?.record;
         const old = listed?.kind === 'quote' ? listed : undefined;
-        const made = clipFavouriteFrom(episode, wanted.extent.from, wanted.extent.to, old?.savedAt);
-        if (!made) return;
-        const record: QuoteFavourite = old?.note
-          ? { ...made, note: old.note, editedAt: old.editedAt }
-          : made;
+        const made =
+          wanted && clipFavouriteFrom(episode, wanted.extent.from, wanted.extent.to, old?.savedAt);
+        const record: QuoteFavourite | undefined =
+          made && old?.note ? { ...made, note: old.note, editedAt: old.editedAt } : made;
+        if (!wanted || !record || (old && favouriteId(record) === wanted.key)) {
+          // Nothing (more) to write. Cleared in the same task as the check above, so an extent
+          // asked for from now on starts a write of its own.
+          writing.current = false;
+          return;
+        }
         const key = favouriteId(record);
-        if (key === wanted.key && old) return;
         const result = old ? await store.replace(wanted.key, record) : await store.save(record);
         // Asked for more meanwhile: the next round replaces what was just written.
         const now = open.current;
@@ -79,14 +84,11 @@ export function useClip(episode: Episode, listRef: RefObject<HTMLElement>, store
         if (now === wanted) announce(describe(record, result.fallback?.reason));
       }
     };
-    writing.current = step()
-      .catch((error: Error) => {
-        open.current = undefined;
-        announce(`Could not save the clip: ${error.message}`);
-      })
-      .finally(() => {
-        writing.current = undefined;
-      });
+    step().catch((error: Error) => {
+      open.current = undefined;
+      writing.current = false;
+      announce(`Could not save the clip: ${error.message}`);
+    });
   }, [episode, store]);
 
   const describe = useCallback(

@@ -277,11 +277,24 @@ test('the saved library has no accessibility violations, on the options page and
   await star(page, 'Tokio').click();
   await tab(page, 'Transcript').click();
   await saveLine(page, 0, 0);
+  // Grown into a clip across the first turn.
+  await page.locator('#sentence-1-0').click({ modifiers: ['Shift'] });
+  await expect(page.locator('#sentence-1-0')).toHaveClass(/in-clip/);
   await tab(page, 'Saved').click();
   await expect(page.getByRole('heading', { name: 'Quotes and clips (1)' })).toBeVisible();
+  // A note on the link, and the clip's note box left open for the scan.
+  await page.getByRole('button', { name: 'Add note' }).first().click();
+  await expect(page.getByRole('textbox', { name: 'Note for Tokio' })).toBeFocused();
+  await page.keyboard.type('Read its scheduler');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByRole('note')).toHaveText('Read its scheduler');
+  await page.getByRole('button', { name: 'Add note' }).click();
+  await expect(page.getByRole('textbox', { name: /^Note for / })).toBeFocused();
   const options = await session.context.newPage();
   await options.goto(`chrome-extension://${session.extensionId}/options.html`);
   await expect(options.getByRole('heading', { name: 'Quotes and clips (1)' })).toBeVisible();
+  // The library shows notes too.
+  await expect(options.getByRole('note')).toHaveText('Read its scheduler');
   const results = await new AxeBuilder({ page: options }).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   // The Saved tab in the side panel: the whole panel page, all its content in landmarks. The panel
