@@ -17,6 +17,7 @@ import { CopyQuote } from './CopyQuote';
 import { type LineMark, linesFor, SaveQuoteToggle } from './SaveToggle';
 import { sentenceId } from './TranscriptView';
 import { useClip } from './useClip';
+import { useFavouritesState } from './useFavourites';
 
 interface Line {
   turn: number;
@@ -92,14 +93,20 @@ export function LineActions({
   const store = getFavouritesStore();
   useSavedMarks(episode, listRef, store);
   const { onSaved } = useClip(episode, listRef, store);
+  const favourites = useFavouritesState(store);
 
   const turn = active && episode.transcript.turns[active.turn];
   const sentence = turn?.sentences[active?.sentence ?? -1];
   if (!active || !turn || !sentence) return null;
   const speaker = episode.people.find((p) => p.id === turn.speaker)?.name ?? turn.speaker;
   const describedBy = sentenceId(active.turn, active.sentence);
+  // The tint that marks a clip's lines is not read out: the bar says it.
+  const inClip = linesFor(favourites, episode).get(`${active.turn}:${active.sentence}`);
   return createPortal(
     <>
+      {(inClip === 'clip' || inClip === 'clip-start') && (
+        <span class="line-clip">In a saved clip</span>
+      )}
       <SaveQuoteToggle
         key={describedBy}
         episode={episode}

@@ -41,7 +41,8 @@ export function NoteEditor({
   const typed = useRef(false);
   const box = useRef<HTMLTextAreaElement>(null);
   const button = useRef<HTMLButtonElement>(null);
-  const cancel = useRef<HTMLButtonElement>(null);
+  /** Cancel is being pressed, or Esc was: the blur that follows must not save. */
+  const cancelling = useRef(false);
   const opened = useRef<Favourite>(record);
   const hintId = `${describedBy}-note-hint`;
 
@@ -67,6 +68,7 @@ export function NoteEditor({
   };
 
   const start = () => {
+    cancelling.current = false;
     opened.current = record;
     typed.current = false;
     setDraft(record.note ?? '');
@@ -125,6 +127,9 @@ export function NoteEditor({
             aria-label={`Note for ${name}`}
             aria-describedby={hintId}
             disabled={busy}
+            onFocus={() => {
+              cancelling.current = false;
+            }}
             onInput={(event) => {
               if (!event.isTrusted) return;
               typed.current = true;
@@ -132,17 +137,20 @@ export function NoteEditor({
             }}
             onKeyDown={trusted((event: KeyboardEvent) => {
               if (event.key === 'Escape') {
-                // The box's own key: it must not close the companion too.
+                // The box's own key: it must not close the companion too. The box going takes
+                // focus with it, and that blur must not save.
                 event.stopPropagation();
                 event.preventDefault();
+                cancelling.current = true;
                 close(true);
               } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
                 event.preventDefault();
                 void save(true);
               }
             })}
-            onBlur={trusted((event: FocusEvent) => {
-              if (event.relatedTarget === cancel.current) return;
+            // Leaving the box saves it, however focus leaves (Tab included), except by Cancel.
+            onBlur={trusted(() => {
+              if (cancelling.current) return;
               void save(false);
             })}
           />
@@ -150,11 +158,19 @@ export function NoteEditor({
             {draft.length} / {NOTE_MAX_LENGTH} characters. Saved when you leave the box or press
             Ctrl+Enter; Esc cancels.
           </p>
+          {/* For pointers (Esc is the keyboard's cancel, and Tab out of the box saves): pressed, it
+              is decided before the box loses focus, whether or not the platform focuses buttons. */}
           <button
             type="button"
-            ref={cancel}
             class="text-button"
-            onClick={trusted(() => close(true))}
+            tabIndex={-1}
+            onPointerDown={(event) => {
+              if (event.isTrusted) cancelling.current = true;
+            }}
+            onClick={trusted(() => {
+              cancelling.current = false;
+              close(true);
+            })}
           >
             Cancel
           </button>

@@ -38,6 +38,8 @@ interface ToggleState {
   note: string;
   /** Shown at once; storage confirms (or reverts) a moment later. */
   optimistic?: boolean;
+  /** Removed with the listener's note: offered back ("Undo"), as the note is their own words. */
+  removed?: Favourite;
 }
 
 /** The toggle's behaviour, shared by both stars; one state hook, no effects (hundreds exist). */
@@ -54,9 +56,15 @@ function useToggle(
     if (ui.busy) return;
     setUi({ busy: true, note: ui.note, optimistic: !pressed });
     let note = '';
+    let removed: Favourite | undefined;
     try {
-      if (pressed) await store.remove(favouriteKey);
-      else {
+      if (pressed) {
+        const record = await store.remove(favouriteKey);
+        if (record?.note) {
+          removed = record;
+          note = 'Removed, with its note.';
+        }
+      } else {
         const favourite = make();
         if (!favourite) throw new Error('not found');
         const { fallback, staleLocalCopy } = await store.save(favourite);
@@ -68,13 +76,28 @@ function useToggle(
     } catch (error) {
       note = `Could not ${pressed ? 'remove' : 'save'}: ${(error as Error).message}`;
     }
-    setUi({ busy: false, note });
+    setUi({ busy: false, note, removed });
   };
-  return { pressed, note: ui.note, toggle };
+  const undo = async () => {
+    const record = ui.removed;
+    if (!record || ui.busy) return;
+    setUi({ busy: true, note: ui.note, optimistic: true, removed: record });
+    try {
+      await store.undo(record);
+      setUi({ busy: false, note: 'Restored, with its note.' });
+    } catch (error) {
+      setUi({
+        busy: false,
+        note: `Could not restore: ${(error as Error).message}`,
+        removed: record,
+      });
+    }
+  };
+  return { pressed, note: ui.note, toggle, undo: ui.removed ? undo : undefined };
 }
 
 function renderToggle(
-  { pressed, note, toggle }: ReturnType<typeof useToggle>,
+  { pressed, note, toggle, undo }: ReturnType<typeof useToggle>,
   label: string,
   describedBy?: string,
   extra?: string,
@@ -95,6 +118,16 @@ function renderToggle(
         </span>
       </button>
       {note && <output class="save-note">{note}</output>}
+      {undo && (
+        <button
+          type="button"
+          class="text-button"
+          aria-label={`Undo removing: ${label.replace(/^Save /, '')}`}
+          onClick={trusted(() => void undo())}
+        >
+          Undo
+        </button>
+      )}
     </span>
   );
 }

@@ -11,8 +11,9 @@ import { useCallback, useEffect, useRef } from 'preact/hooks';
 import type { Episode } from '@/lib/episode/schema';
 import { compareLines, type LinePosition, nextLine, previousLine } from '@/lib/favourites/clips';
 import { clipFavouriteFrom, resolveQuote } from '@/lib/favourites/episode';
+import { TakenError } from '@/lib/favourites/notes';
 import { CLIP_MAX_LINES, favouriteId, type QuoteFavourite } from '@/lib/favourites/schema';
-import type { FavouritesStore } from '@/lib/favourites/store';
+import type { FavouritesStore, SaveResult } from '@/lib/favourites/store';
 import { formatTime } from '@/lib/time';
 import { announce } from './CopyQuote';
 import { SYNC_FULL_MESSAGE, SYNC_UNAVAILABLE_MESSAGE } from './SaveToggle';
@@ -35,7 +36,7 @@ export function useClip(episode: Episode, listRef: RefObject<HTMLElement>, store
    * The clip in the making: which one (a new number for each clip begun), its stored key ('' before
    * its first write) and the extent asked for, maybe not written yet.
    */
-  const open = useRef<{ clip: number; key: string; extent: Extent } | undefined>();
+  const open = useRef<{ clip: number; key: string; extent: Extent; written: Extent } | undefined>();
   const clips = useRef(0);
   /** A write is under way; the loop in `flush` writes whatever is asked for meanwhile. */
   const writing = useRef(false);
@@ -66,21 +67,37 @@ export function useClip(episode: Episode, listRef: RefObject<HTMLElement>, store
         const wanted = open.current;
         const listed = wanted && store.getState().items.find((i) => i.key === wanted.key)?.record;
         const old = listed?.kind === 'quote' ? listed : undefined;
-        const made =
+        // The stored note and first save time go along (replace reads them from storage).
+        const record =
           wanted && clipFavouriteFrom(episode, wanted.extent.from, wanted.extent.to, old?.savedAt);
-        const record: QuoteFavourite | undefined =
-          made && old?.note ? { ...made, note: old.note, editedAt: old.editedAt } : made;
-        if (!wanted || !record || (old && favouriteId(record) === wanted.key)) {
+        const key = record && favouriteId(record);
+        if (!wanted || !record || !key || (old && key === wanted.key)) {
           // Nothing (more) to write. Cleared in the same task as the check above, so an extent
           // asked for from now on starts a write of its own.
           writing.current = false;
           return;
         }
-        const key = favouriteId(record);
-        const result = old ? await store.replace(wanted.key, record) : await store.save(record);
+        if (!old && store.isSaved(key)) {
+          // Exactly a passage saved already (Shift+↓ on a clip's first line): it is the clip in
+          // the making now, unchanged, its note and all.
+          open.current = { ...wanted, key, written: wanted.extent };
+          announce(`Already saved: ${describe(record, undefined).replace(/^[^:]*: /, '')}`);
+          continue;
+        }
+        let result: SaveResult;
+        try {
+          result = old ? await store.replace(wanted.key, record) : await store.save(record);
+        } catch (error) {
+          if (!(error instanceof TakenError)) throw error;
+          // Another saved favourite is there: the clip stays as it was written.
+          const now = open.current;
+          if (now?.clip === wanted.clip) open.current = { ...now, extent: now.written };
+          announce('Not changed: that passage is saved already, on its own or as another clip.');
+          continue;
+        }
         // Asked for more meanwhile: the next round replaces what was just written.
         const now = open.current;
-        if (now?.clip === wanted.clip) open.current = { ...now, key };
+        if (now?.clip === wanted.clip) open.current = { ...now, key, written: wanted.extent };
         if (now === wanted) announce(describe(record, result.fallback?.reason));
       }
     };
@@ -110,14 +127,17 @@ export function useClip(episode: Episode, listRef: RefObject<HTMLElement>, store
 
   /** Asks for the clip to span `extent`; false when that is longer than a clip may be. */
   const reach = useCallback(
-    (current: { key: string } | undefined, extent: Extent) => {
+    (current: { key: string; extent: Extent } | undefined, extent: Extent) => {
       if (!clipFavouriteFrom(episode, extent.from, extent.to)) {
         announce(`A clip holds at most ${CLIP_MAX_LINES} sentences.`);
         return false;
       }
       // Growing the clip in the making keeps it; anything else begins another.
-      const clip = current && current === open.current ? open.current.clip : ++clips.current;
-      open.current = { clip, key: current?.key ?? '', extent };
+      if (current && current === open.current) open.current = { ...open.current, extent };
+      else {
+        const written = current?.extent ?? extent;
+        open.current = { clip: ++clips.current, key: current?.key ?? '', extent, written };
+      }
       flush();
       return true;
     },
@@ -185,7 +205,8 @@ export function useClip(episode: Episode, listRef: RefObject<HTMLElement>, store
 
   /** A line's save action saved a quote: it is the clip in the making now. */
   const onSaved = useCallback((key: string, at: LinePosition) => {
-    open.current = { clip: ++clips.current, key, extent: { from: at, to: at } };
+    const extent = { from: at, to: at };
+    open.current = { clip: ++clips.current, key, extent, written: extent };
   }, []);
   return { onSaved };
 }

@@ -12,7 +12,14 @@
 import * as v from 'valibot';
 import { WebUrl } from '../episode/schema';
 import { parseTime } from '../time';
-import { FAVOURITES_VERSION, type Favourite, FavouriteSchema, LinkId, quoteId } from './schema';
+import {
+  FAVOURITES_VERSION,
+  type Favourite,
+  FavouriteSchema,
+  LinkId,
+  quoteId,
+  storedVersionOf,
+} from './schema';
 
 export type ReadResult =
   | { status: 'ok'; record: Favourite; migrated: boolean }
@@ -139,7 +146,8 @@ export function readFavourite(raw: unknown): ReadResult {
     const id = quoteId(record.turnStart, record.text);
     if (id !== record.id) return { status: 'ok', record: { ...record, id }, migrated: true };
   }
-  return { status: 'ok', record, migrated: version !== FAVOURITES_VERSION };
+  // Version 2 is how a favourite without a note or clip is still stored: nothing to rewrite.
+  return { status: 'ok', record, migrated: version < storedVersionOf(record) };
 }
 
 export interface LegacyListResult {

@@ -66,16 +66,37 @@ export async function writeNote(
   return saveRecord(state, record);
 }
 
+/** Another saved favourite is where a clip would go: changing it would merge the two. */
+export class TakenError extends Error {
+  constructor(readonly key: string) {
+    super('that passage is saved already');
+  }
+}
+
 /**
- * Saves `record` in place of the favourite `oldKey` (a clip grown by a line keeps its note and
- * when it was first saved): the new one is written first, so a failure in between leaves both.
+ * Saves `record` in place of the favourite `oldKey` (a clip grown or trimmed by a line): it keeps
+ * the stored favourite's note and when it was first saved, read from storage, so a note another tab
+ * wrote a moment ago goes along. The new one is written first, so a failure in between leaves both.
+ * Throws `TakenError`, changing nothing, when another favourite is saved where the record goes.
  */
 export async function replaceRecord(
   state: FavouritesState,
   oldKey: string,
   record: Favourite,
 ): Promise<SaveResult> {
-  const result = await saveRecord(state, record);
-  if (favouriteId(record) !== oldKey) await removeRecord(oldKey);
+  const key = favouriteId(record);
+  if (key !== oldKey && (await readLatest(key))) throw new TakenError(key);
+  const old = await readLatest(oldKey);
+  const { note: _note, editedAt: _at, ...rest } = record;
+  const kept = old
+    ? ({
+        ...rest,
+        savedAt: old.savedAt,
+        ...(old.note ? { note: old.note } : {}),
+        ...(old.editedAt ? { editedAt: old.editedAt } : {}),
+      } as Favourite)
+    : record;
+  const result = await saveRecord(state, kept);
+  if (key !== oldKey) await removeRecord(oldKey);
   return result;
 }

@@ -15,7 +15,7 @@ import {
   type SyncFallbackStatus,
 } from '../storage-items';
 import { readFavourite, readLegacyList } from './migrations';
-import { type Favourite, favouriteId, revisionOf, type SetAsideEntry } from './schema';
+import { type Favourite, favouriteId, revisionOf, type SetAsideEntry, toStored } from './schema';
 import { describeSyncError } from './sync-error';
 
 const AREAS: FavouriteArea[] = ['sync', 'local'];
@@ -52,7 +52,7 @@ async function keepAside(area: FavouriteArea, storedKey: string, raw: unknown, r
 }
 
 export async function putRecord(area: FavouriteArea, record: Favourite) {
-  await storage.setItem(favouriteKey(area, favouriteId(record)), record);
+  await storage.setItem(favouriteKey(area, favouriteId(record)), toStored(record));
 }
 
 /** Key order aside, two records say the same thing (a copy that can go without loss). */

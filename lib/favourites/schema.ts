@@ -91,6 +91,25 @@ export function revisionOf(record: Favourite): number {
   return Math.max(record.savedAt, record.editedAt ?? 0);
 }
 
+/**
+ * The version a record is stored as: 3 only when it holds what version 3 added (a note, a clip).
+ * An older extension on another synced browser reads version 2 and would hide anything newer, so a
+ * favourite without a note or clip stays version 2 in storage, and upgrading rewrites nothing.
+ */
+export function storedVersionOf(record: Favourite): 2 | 3 {
+  const added = ['note', 'editedAt', 'lines', 'end', 'speakers'] as const;
+  return added.some(
+    (field) => field in record && (record as Record<string, unknown>)[field] !== undefined,
+  )
+    ? 3
+    : 2;
+}
+
+/** The record as written to storage (see `storedVersionOf`). */
+export function toStored(record: Favourite): Favourite | (Omit<Favourite, 'v'> & { v: 2 }) {
+  return storedVersionOf(record) === 3 ? record : { ...record, v: 2 };
+}
+
 /** The listener's note as stored: ends trimmed, line ends as `\n`, empty means none. */
 export function cleanNote(text: string): string | undefined {
   const note = text.replace(/\r\n?/g, '\n').trim();

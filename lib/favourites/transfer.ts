@@ -83,8 +83,9 @@ function markdownQuote(quote: QuoteFavourite, episode: Episode | undefined): str
     }
     lines.push(`> — ${range}`);
   }
-  // The note is the listener's own text, kept as written (their notes app reads its Markdown).
-  if (quote.note) lines.push('', ...noteLines(quote.note, 'Note: ', ''));
+  // The note is the listener's own text, kept as written (their notes app reads its Markdown),
+  // inside a list item of its own: a fence, a heading or a `>` in it stays inside that item.
+  if (quote.note) lines.push('', ...noteLines(quote.note, '- Note: ', '  '));
   lines.push('');
   return lines;
 }

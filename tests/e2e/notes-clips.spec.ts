@@ -178,6 +178,13 @@ test('notes on a clip and on a saved link survive a reload, and the filter finds
   await ui.keyboard.press('Escape');
   await expect(clipItem(ui).getByRole('button', { name: 'Edit note' })).toBeFocused();
   await expect(clipItem(ui).locator('.saved-note-text')).toHaveText('Ask the team about LTS');
+  // Tab out of the box saves it, as leaving it any other way does.
+  await clipItem(ui).getByRole('button', { name: 'Edit note' }).click();
+  await expect(ui.getByRole('textbox', { name: /^Note for / })).toBeFocused();
+  await ui.keyboard.press('End');
+  await ui.keyboard.type(' before Friday');
+  await ui.keyboard.press('Tab');
+  await expect(clipItem(ui).getByRole('note')).toHaveText('Ask the team about LTS before Friday');
 });
 
 test('the same note edited in two tabs: the later edit wins in both', async ({ session, urls }) => {
@@ -284,5 +291,27 @@ test('the Markdown export holds a clip by speaker with time links, and its note'
   const at = `${urls.hostPage}?t=04%3A24`;
   expect(md).toContain(`> **Matthias Endler**, [4:24](<${at}>): Did you get into any segfaults?`);
   expect(md).toContain('> **Greg Kroah-Hartman**, [4:28]');
-  expect(md).toContain('\n\nNote: Crashing is part of the job\n');
+  expect(md).toContain('\n\n- Note: Crashing is part of the job\n');
+});
+
+test('a clip never swallows another saved passage: it stays as it was, and says so', async ({
+  session,
+  urls,
+}) => {
+  const ui = await openSidebar(session, await session.page(), urls.showPage);
+  await saveLineByMouse(ui, 9, 2);
+  await line(ui, 9, 3).click({ modifiers: ['Shift'] });
+  await expect(line(ui, 9, 3)).toHaveClass(/in-clip/);
+  // The clip's first line saved on its own as well.
+  await saveLineByMouse(ui, 9, 2);
+  const statuses = await recordStatus(ui);
+  // Trimming the clip to its first line would merge it into that saved line.
+  await line(ui, 9, 3).focus();
+  await ui.keyboard.press('Shift+ArrowUp');
+  await expect
+    .poll(statuses)
+    .toContain('Not changed: that passage is saved already, on its own or as another clip.');
+  await expect(line(ui, 9, 3)).toHaveClass(/in-clip/);
+  await tab(ui, 'Saved').click();
+  await expect(ui.getByRole('heading', { name: 'Quotes and clips (2)' })).toBeVisible();
 });

@@ -161,10 +161,29 @@ describe('exports with clips and notes', () => {
     expect(md).toContain(`> — [0:08](<${at(8)}>)–[0:40](<${at(40)}>)`);
     // The note follows the quote, after a blank line, as the listener wrote it.
     expect(md).toContain('>\n> — ');
-    expect(md).toContain('\n\nNote: Ask the team about LTS.\nAnd about [[stable]] kernels.\n');
+    expect(md).toContain('\n\n- Note: Ask the team about LTS.\n  And about [[stable]] kernels.\n');
     expect(md).toContain(
       '- [klint](<https://github.com/Rust-for-Linux/klint>)\n  - Note: Try it on our driver.',
     );
+  });
+
+  it('keeps whatever a note holds inside its own list item', () => {
+    const wild = {
+      ...noted,
+      note: 'First\n```\n# Not a heading of the file\n> nor a quote\n\n---',
+    };
+    const md = exportMarkdown([wild, { ...link, note: '```\nlink note' }], sampleEpisode);
+    const lines = md.split('\n');
+    const first = lines.indexOf('- Note: First');
+    // Every line after the item's first is indented into it (or blank, which the item spans).
+    expect(lines.slice(first + 1, first + 6)).toEqual([
+      '  ```',
+      '  # Not a heading of the file',
+      '  > nor a quote',
+      '',
+      '  ---',
+    ]);
+    expect(md).toContain('  - Note: ```\n    link note');
   });
 
   it('carries clips and notes through JSON unchanged, and says why it skips one', () => {

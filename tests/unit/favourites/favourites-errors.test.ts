@@ -4,7 +4,7 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import type { LinkFavourite } from '@/lib/favourites/schema';
+import { type LinkFavourite, toStored } from '@/lib/favourites/schema';
 import { createFavouritesStore, type FavouritesStore } from '@/lib/favourites/store';
 
 const link = (id: string, savedAt = 1_000, title = `Title ${id}`): LinkFavourite => ({
@@ -39,7 +39,7 @@ describe('remove', () => {
     await expect(store.remove('link:tokio')).rejects.toThrow(/disk busy/);
     expect(keys(store)).toEqual(['link:tokio']);
     expect(await fakeBrowser.storage.sync.get('fav:link:tokio')).toEqual({
-      'fav:link:tokio': link('tokio'),
+      'fav:link:tokio': toStored(link('tokio')),
     });
   });
 });
@@ -60,7 +60,7 @@ describe('save', () => {
     // No second device copy was written: the old one is merely left behind.
     expect(localSet.mock.calls.filter(([items]) => 'fav:link:tokio' in items)).toEqual([]);
     expect(await fakeBrowser.storage.sync.get('fav:link:tokio')).toEqual({
-      'fav:link:tokio': link('tokio', 2),
+      'fav:link:tokio': toStored(link('tokio', 2)),
     });
     expect(store.getState().items).toMatchObject([
       // The copy left behind is older: the latest lives in sync only.

@@ -142,6 +142,52 @@ describe('notes', () => {
   });
 });
 
+describe('a clip that grows or shrinks', () => {
+  const at = (turn: number, sentence: number) => ({ turn, sentence });
+  const clipOf = (from: [number, number], to: [number, number], savedAt = 1_000) =>
+    clipFavouriteFrom(sampleEpisode, at(...from), at(...to), savedAt)!;
+
+  it('keeps the note and first save time, even a note another tab wrote a moment ago', async () => {
+    const tabA = openStore();
+    const tabB = openStore();
+    const two = clipOf([0, 1], [0, 2]);
+    await tabA.save(two);
+    await Promise.all([tabA.refresh(), tabB.refresh()]);
+    await tabB.setNote(`quote:${two.id}`, 'written in tab B');
+    // Tab A grows the clip from the record it holds, which has no note yet.
+    const three = clipOf([0, 1], [1, 0], Date.now());
+    await tabA.replace(`quote:${two.id}`, three);
+    const reloaded = openStore();
+    await reloaded.refresh();
+    expect(reloaded.getState().items.map((i) => i.key)).toEqual([`quote:${three.id}`]);
+    expect(reloaded.getState().items[0]?.record).toMatchObject({
+      lines: 3,
+      note: 'written in tab B',
+      savedAt: 1_000,
+    });
+  });
+
+  it('changes nothing when another saved favourite is where it would go', async () => {
+    const tab = openStore();
+    const single = clipOf([0, 1], [0, 1]);
+    const two = clipOf([0, 1], [0, 2]);
+    await tab.save(single);
+    await tab.setNote(`quote:${single.id}`, 'the single line’s own note');
+    await tab.save(two);
+    // Shrinking the clip to its first line would merge it into the saved single line.
+    await expect(tab.replace(`quote:${two.id}`, clipOf([0, 1], [0, 1]))).rejects.toThrow(
+      /saved already/,
+    );
+    const notes = new Map(tab.getState().items.map((i) => [i.key, i.record.note]));
+    expect(notes).toEqual(
+      new Map([
+        [`quote:${two.id}`, undefined],
+        [`quote:${single.id}`, 'the single line’s own note'],
+      ]),
+    );
+  });
+});
+
 describe('two tabs editing notes and removing, interleaved', () => {
   type Op =
     | { tab: 0 | 1; kind: 'note'; item: number; text: string }

@@ -2,7 +2,12 @@ import fc from 'fast-check';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { linkFavouriteFromResource } from '@/lib/favourites/episode';
-import type { Favourite, LinkFavourite, QuoteFavourite } from '@/lib/favourites/schema';
+import {
+  type Favourite,
+  type LinkFavourite,
+  type QuoteFavourite,
+  toStored,
+} from '@/lib/favourites/schema';
 import { createFavouritesStore, type FavouritesStore } from '@/lib/favourites/store';
 import v1 from '../../fixtures/storage/v1.json';
 import v2 from '../../fixtures/storage/v2.json';
@@ -113,7 +118,7 @@ describe('sync quota', () => {
     expect(result.area).toBe('local');
     expect(result.fallback?.reason).toBe('quota');
     expect(await fakeBrowser.storage.local.get('fav:link:second')).toEqual({
-      'fav:link:second': link('second', 2_000),
+      'fav:link:second': toStored(link('second', 2_000)),
     });
     const state = store.getState();
     expect(state.items.map((i) => [i.key, i.areas])).toEqual([
@@ -162,16 +167,16 @@ describe('saved versions of the stored data', () => {
     expect(sync.favourites).toBeUndefined();
     expect(sync.unrelatedSetting).toBe(true);
     expect(sync['fav:link:tokio']).toMatchObject({
-      v: 3,
+      v: 2,
       title: 'Tokio',
       url: 'https://tokio.rs/',
     });
-    expect(sync['fav:quote:100-c80f300c']).toMatchObject({ v: 3, start: 100, turn: 4 });
+    expect(sync['fav:quote:100-c80f300c']).toMatchObject({ v: 2, start: 100, turn: 4 });
     expect(store.getState().setAside).toEqual([]);
     expect((await fakeBrowser.storage.local.get()).sidebarLayout).toEqual(v1.local.sidebarLayout);
   });
 
-  it('migrates version 2 in place to version 3, merging sync and this device', async () => {
+  it('reads version 2 as stored, merging sync and this device, rewriting nothing', async () => {
     await fakeBrowser.storage.sync.set(v2.sync);
     await fakeBrowser.storage.local.set(v2.local);
     const store = openStore();
@@ -183,18 +188,28 @@ describe('saved versions of the stored data', () => {
       'link:tokio',
     ]);
     expect(store.getState().items[0]?.areas).toEqual(['local']);
+    expect(store.getState().items.every((i) => i.record.v === 3)).toBe(true);
     expect(store.getState().syncFallback?.reason).toBe('quota');
     expect(store.getState().setAside).toEqual([]);
-    // Rewritten as version 3 where it was, every field kept.
-    const renumbered = (area: Record<string, unknown>) =>
-      Object.fromEntries(
-        Object.entries(area).map(([key, value]) => [
-          key,
-          key.startsWith('fav:') ? { ...(value as object), v: 3 } : value,
-        ]),
-      );
-    expect(await fakeBrowser.storage.sync.get()).toEqual(renumbered(v2.sync));
-    expect(await fakeBrowser.storage.local.get()).toEqual(renumbered(v2.local));
+    // Version 2 is how a favourite without a note or clip is still stored: older versions of the
+    // extension on other browsers keep reading it, and upgrading spends no sync writes.
+    expect(await fakeBrowser.storage.sync.get()).toEqual(v2.sync);
+    expect(await fakeBrowser.storage.local.get()).toEqual(v2.local);
+  });
+
+  it('writes version 3 only for a favourite with a note or a clip', async () => {
+    const store = openStore();
+    await store.save(link('plain'));
+    await store.save(link('noted'));
+    await store.setNote('link:noted', 'a note');
+    const sync = await fakeBrowser.storage.sync.get();
+    expect(sync['fav:link:plain']).toEqual({ ...link('plain'), v: 2 });
+    expect(sync['fav:link:noted']).toMatchObject({ v: 3, note: 'a note' });
+    // A cleared note leaves when it was cleared (so no older copy with the note wins): still v3.
+    await store.setNote('link:noted', '');
+    const cleared = (await fakeBrowser.storage.sync.get('fav:link:noted'))['fav:link:noted'];
+    expect(cleared).toMatchObject({ v: 3, editedAt: expect.any(Number) });
+    expect(cleared).not.toHaveProperty('note');
   });
 
   it('reads version 3 as stored: notes, clips, and the newer copy on this device', async () => {
