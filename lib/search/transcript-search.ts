@@ -56,7 +56,7 @@ export interface TranscriptSearch {
 }
 
 /** Candidates fuse.js re-scores; the others are already out of reach of the top results. */
-const FUSE_CANDIDATES = 6;
+const FUSE_CANDIDATES = 8;
 /**
  * What a shorter unit gains for the same words, per unit of BM25's length factor: enough to order
  * equal matches, never enough to beat a unit that holds more of the query.
