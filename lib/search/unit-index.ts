@@ -134,7 +134,10 @@ function buildDetail(
     at += norm.length + 1;
   });
   phraseStarts[norms.length] = at;
-  const wordIds = Int32Array.from(words, (w) => idOf.get(w.norm) ?? -1);
+  // A plain loop: TypedArray.from with a map function takes V8's slow, generic path.
+  const wordIds = new Int32Array(words.length);
+  for (let k = 0; k < words.length; k++)
+    wordIds[k] = idOf.get((words[k] as IndexedWord).norm) ?? -1;
   return { words, phraseStarts, wordIds, corrections };
 }
 
