@@ -7,7 +7,7 @@
 import type { Episode } from '../episode/schema';
 import type { Glossary } from './glossary';
 import { aliasForms, type FormAt, formsSaid, termsOf } from './glossary-forms';
-import { spelledNumbers, type Token, tokenize } from './text';
+import { type NumberSpan, spelledNumbers, type Token, tokenize } from './text';
 import { RELATED } from './words';
 
 export interface IndexedWord {
@@ -73,9 +73,9 @@ function buildDetail(
   base: UnitText,
   tokens: readonly Token[],
   said: readonly FormAt[],
+  numbers: readonly NumberSpan[],
   wordIds: Int32Array,
 ): UnitDetail {
-  const norms = tokens.map((t) => t.norm);
   const words: IndexedWord[] = tokens.map((t, i) => ({
     norm: t.norm,
     start: t.start,
@@ -116,7 +116,7 @@ function buildDetail(
       k.meant === c.meant && k.heard.toLowerCase() === c.heard.toLowerCase();
     if (!within && !corrections.some(same)) corrections.push({ heard: c.heard, meant: c.meant });
   }
-  for (const span of spelledNumbers(norms)) {
+  for (const span of numbers) {
     const first = tokens[span.from] as Token;
     const last = tokens[span.to - 1] as Token;
     words.push({
@@ -127,13 +127,13 @@ function buildDetail(
       last: span.to - 1,
     });
   }
-  const phraseStarts = new Int32Array(norms.length + 1);
+  const phraseStarts = new Int32Array(tokens.length + 1);
   let at = 1;
-  norms.forEach((norm, i) => {
+  tokens.forEach((token, i) => {
     phraseStarts[i] = at;
-    at += norm.length + 1;
+    at += token.norm.length + 1;
   });
-  phraseStarts[norms.length] = at;
+  phraseStarts[tokens.length] = at;
   return { words, phraseStarts, wordIds, corrections };
 }
 
@@ -148,7 +148,8 @@ export function buildSearchIndex(episode: Episode, glossary: Glossary): SearchIn
   const add = (base: Omit<UnitText, 'phrase'>, norms: string[], tokens: Token[]) => {
     const unitId = units.length;
     const said = formsSaid(norms, forms);
-    const terms = termsOf(norms, said);
+    const numbers = spelledNumbers(norms);
+    const terms = termsOf(norms, said, numbers);
     const wordIds = new Int32Array(terms.length);
     terms.forEach((term, k) => {
       let id = idOf.get(term);
@@ -162,7 +163,7 @@ export function buildSearchIndex(episode: Episode, glossary: Glossary): SearchIn
       if (list[list.length - 1] !== unitId) list.push(unitId);
     });
     const text = { ...base, phrase: ` ${norms.join(' ')} ` };
-    units.push({ ...text, ...buildDetail(text, tokens, said, wordIds) });
+    units.push({ ...text, ...buildDetail(text, tokens, said, numbers, wordIds) });
     lengths.push(norms.length);
   };
   episode.transcript.turns.forEach((turn, t) => {
