@@ -3,7 +3,7 @@
  * then found by besides its own.
  */
 import type { Glossary } from './glossary';
-import { spelledNumbers, tokenize } from './text';
+import { type NumberSpan, tokenize } from './text';
 import { RELATED } from './words';
 
 export interface AliasForm {
@@ -56,15 +56,19 @@ export function formsSaid(norms: readonly string[], forms: Map<string, AliasForm
 
 /**
  * The words a unit is found by: its spoken words, the other forms of the glossary terms it says
- * (a related term's marked) and the digits of the numbers it spells. The same words, in the same
- * order, as `buildDetail` lists.
+ * (a related term's marked) and the digits of the numbers it spells (`spelledNumbers`). The
+ * same words, in the same order, as `buildDetail` lists, which takes each word's id from here.
  */
-export function termsOf(norms: readonly string[], said: readonly FormAt[]): string[] {
+export function termsOf(
+  norms: readonly string[],
+  said: readonly FormAt[],
+  numbers: readonly NumberSpan[],
+): string[] {
   const terms = norms.slice();
   for (const { form } of said) {
     const mark = form.related ? RELATED : '';
     for (const other of form.others) for (const norm of other) terms.push(mark + norm);
   }
-  for (const span of spelledNumbers(norms)) terms.push(span.digits);
+  for (const span of numbers) terms.push(span.digits);
   return terms;
 }

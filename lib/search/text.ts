@@ -139,8 +139,9 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 );
 
 /**
- * A light stem of a folded word: plurals, "-ing" and "-ed" folded, and a final "e" dropped, so
- * "maintains", "maintained" and "maintaining" meet, and "changes", "changed" and "change". Index
+ * A light stem of a folded word: plurals, "-ing", "-ed" and a few suffixes that make nouns and
+ * adverbs folded, and a final "e" dropped, so "maintains", "maintained", "maintaining" and
+ * "maintainer" meet, and "changes", "changed" and "change". Index
  * and query words are compared by it; words of three letters or fewer are left as they are.
  */
 export function stem(word: string): string {
@@ -157,6 +158,34 @@ export function stem(word: string): string {
     const last = w.charAt(w.length - 1);
     if (last === w.charAt(w.length - 2) && !'lsz'.includes(last)) w = w.slice(0, -1);
   }
+  w = derivedFrom(w);
   if (w.endsWith('e') && w.length > 3) w = w.slice(0, -1);
   return w;
+}
+
+/**
+ * Suffixes that make a noun or an adverb of a word, with what is left of the word in their place
+ * ("maintainer" and "maintain", "allocation" and "allocate", "easily" and "easy"), so a listener's
+ * own wording of a topic meets the speaker's. Only cut when at least four letters stay, which
+ * keeps "user", "never" and "only" whole.
+ */
+const DERIVED: ReadonlyArray<readonly [string, string]> = [
+  ['ily', 'y'],
+  ['ment', ''],
+  ['ness', ''],
+  ['able', ''],
+  ['ible', ''],
+  ['tion', 't'],
+  ['sion', 's'],
+  ['ity', ''],
+  ['er', ''],
+  ['ly', ''],
+];
+const KEPT_LETTERS = 4;
+
+function derivedFrom(word: string): string {
+  for (const [suffix, replacement] of DERIVED)
+    if (word.endsWith(suffix) && word.length - suffix.length + replacement.length >= KEPT_LETTERS)
+      return word.slice(0, -suffix.length) + replacement;
+  return word;
 }

@@ -6,8 +6,8 @@
  */
 import type { Episode } from '../episode/schema';
 import type { Glossary } from './glossary';
-import { type AliasForm, aliasForms, formsSaid, termsOf } from './glossary-forms';
-import { spelledNumbers, type Token, tokenize } from './text';
+import { aliasForms, type FormAt, formsSaid, termsOf } from './glossary-forms';
+import { type NumberSpan, spelledNumbers, type Token, tokenize } from './text';
 import { RELATED } from './words';
 
 export interface IndexedWord {
@@ -72,10 +72,10 @@ type UnitDetail = Pick<SearchUnit, 'words' | 'phraseStarts' | 'wordIds' | 'corre
 function buildDetail(
   base: UnitText,
   tokens: readonly Token[],
-  forms: Map<string, AliasForm[]>,
-  idOf: ReadonlyMap<string, number>,
+  said: readonly FormAt[],
+  numbers: readonly NumberSpan[],
+  wordIds: Int32Array,
 ): UnitDetail {
-  const norms = tokens.map((t) => t.norm);
   const words: IndexedWord[] = tokens.map((t, i) => ({
     norm: t.norm,
     start: t.start,
@@ -84,7 +84,7 @@ function buildDetail(
     last: i,
   }));
   const misheard: Array<Correction & { start: number; end: number }> = [];
-  for (const { at, form } of formsSaid(norms, forms)) {
+  for (const { at, form } of said) {
     const first = tokens[at] as Token;
     const last = tokens[at + form.words.length - 1] ?? first;
     // Every other form of the term now points at these spoken words.
@@ -116,7 +116,7 @@ function buildDetail(
       k.meant === c.meant && k.heard.toLowerCase() === c.heard.toLowerCase();
     if (!within && !corrections.some(same)) corrections.push({ heard: c.heard, meant: c.meant });
   }
-  for (const span of spelledNumbers(norms)) {
+  for (const span of numbers) {
     const first = tokens[span.from] as Token;
     const last = tokens[span.to - 1] as Token;
     words.push({
@@ -127,59 +127,14 @@ function buildDetail(
       last: span.to - 1,
     });
   }
-  const phraseStarts = new Int32Array(norms.length + 1);
+  const phraseStarts = new Int32Array(tokens.length + 1);
   let at = 1;
-  norms.forEach((norm, i) => {
+  tokens.forEach((token, i) => {
     phraseStarts[i] = at;
-    at += norm.length + 1;
+    at += token.norm.length + 1;
   });
-  phraseStarts[norms.length] = at;
-  const wordIds = Int32Array.from(words, (w) => idOf.get(w.norm) ?? -1);
+  phraseStarts[tokens.length] = at;
   return { words, phraseStarts, wordIds, corrections };
-}
-
-/**
- * A unit whose words are indexed at once and whose details (places in the text, corrections) are
- * worked out the first time a search reads them: most units are never a leader nor a hit.
- */
-class Unit implements SearchUnit {
-  private detail: UnitDetail | undefined;
-
-  constructor(
-    base: UnitText,
-    private readonly build: () => UnitDetail,
-  ) {
-    this.turn = base.turn;
-    this.sentence = base.sentence;
-    this.sentenceCount = base.sentenceCount;
-    this.speaker = base.speaker;
-    this.start = base.start;
-    this.text = base.text;
-    this.phrase = base.phrase;
-  }
-  readonly turn: number;
-  readonly sentence: number;
-  readonly sentenceCount: number;
-  readonly speaker: string;
-  readonly start: number;
-  readonly text: string;
-  readonly phrase: string;
-  private get built(): UnitDetail {
-    this.detail ??= this.build();
-    return this.detail;
-  }
-  get words() {
-    return this.built.words;
-  }
-  get phraseStarts() {
-    return this.built.phraseStarts;
-  }
-  get wordIds() {
-    return this.built.wordIds;
-  }
-  get corrections() {
-    return this.built.corrections;
-  }
 }
 
 export function buildSearchIndex(episode: Episode, glossary: Glossary): SearchIndex {
@@ -188,20 +143,27 @@ export function buildSearchIndex(episode: Episode, glossary: Glossary): SearchIn
   const lists: number[][] = [];
   const units: SearchUnit[] = [];
   const lengths: number[] = [];
-  const add = (base: Omit<UnitText, 'phrase'>, norms: string[], tokens: () => Token[]) => {
+  // Every unit's details are built with the index, in idle time (`warm()`), rather than the
+  // first time a unit is a leader or a hit: that was a third of the slowest keystrokes.
+  const add = (base: Omit<UnitText, 'phrase'>, norms: string[], tokens: Token[]) => {
     const unitId = units.length;
-    for (const term of termsOf(norms, formsSaid(norms, forms))) {
+    const said = formsSaid(norms, forms);
+    const numbers = spelledNumbers(norms);
+    const terms = termsOf(norms, said, numbers);
+    const wordIds = new Int32Array(terms.length);
+    terms.forEach((term, k) => {
       let id = idOf.get(term);
       if (id === undefined) {
         id = lists.length;
         idOf.set(term, id);
         lists.push([]);
       }
+      wordIds[k] = id;
       const list = lists[id] as number[];
       if (list[list.length - 1] !== unitId) list.push(unitId);
-    }
+    });
     const text = { ...base, phrase: ` ${norms.join(' ')} ` };
-    units.push(new Unit(text, () => buildDetail(text, tokens(), forms, idOf)));
+    units.push({ ...text, ...buildDetail(text, tokens, said, numbers, wordIds) });
     lengths.push(norms.length);
   };
   episode.transcript.turns.forEach((turn, t) => {
@@ -211,7 +173,7 @@ export function buildSearchIndex(episode: Episode, glossary: Glossary): SearchIn
     turn.sentences.forEach((sentence, s) => {
       const base = { turn: t, sentence: s, speaker: turn.speaker, start: sentence.start };
       const tokens = read[s] as Token[];
-      add({ ...base, sentenceCount: 1, text: sentence.text }, norms[s] as string[], () => tokens);
+      add({ ...base, sentenceCount: 1, text: sentence.text }, norms[s] as string[], tokens);
       // A passage of two sentences finds a quote that runs over a sentence boundary.
       const next = turn.sentences[s + 1];
       if (!next) return;
@@ -219,14 +181,13 @@ export function buildSearchIndex(episode: Episode, glossary: Glossary): SearchIn
       add(
         { ...base, sentenceCount: 2, text: `${sentence.text} ${next.text}` },
         (norms[s] as string[]).concat(norms[s + 1] as string[]),
-        () =>
-          tokens.concat(
-            (read[s + 1] as Token[]).map((k) => ({
-              norm: k.norm,
-              start: k.start + shift,
-              end: k.end + shift,
-            })),
-          ),
+        tokens.concat(
+          (read[s + 1] as Token[]).map((k) => ({
+            norm: k.norm,
+            start: k.start + shift,
+            end: k.end + shift,
+          })),
+        ),
       );
     });
   });

@@ -3,7 +3,7 @@
  * typed), and words one or two typos away. Answers are cached per word, so while typing only the
  * last word of the query costs anything.
  */
-import { stem } from './text';
+import { STOP_WORDS, stem } from './text';
 
 export const EXACT = 1;
 /** Another form of the same word: a plural, "-ing" or "-ed" (see `stem`). */
@@ -180,6 +180,7 @@ export function createWordMatcher(vocabulary: readonly string[], rarity?: Float6
     // A three-letter word may only have two neighbours swapped ("bfp" for "bpf"): any other
     // single edit of so short a word makes too many other words.
     const swapsOnly = word.length === 3;
+    const typedSmall = STOP_WORDS.has(word);
     for (let n = word.length - typos; typos > 0 && n <= word.length + typos; n++) {
       if (swapsOnly && n !== 3) continue;
       const ids = byLength[n];
@@ -189,6 +190,8 @@ export function createWordMatcher(vocabulary: readonly string[], rarity?: Float6
         // A prefix match stands; other words must be within reach by letters, then by edits.
         if (weightOf[id] !== 0 || bitCount(mask ^ (masks[id] as number)) > 2 * typos) continue;
         if (swapsOnly && !isSwap(word, keys[id] as string)) continue;
+        // A word a typo away from a small word ("must" from "just") is another word, not a slip.
+        if (!typedSmall && STOP_WORDS.has(keys[id] as string)) continue;
         const distance = typoDistance(word, keys[id] as string, typos);
         if (distance <= typos) give(id, distance === 1 ? ONE_TYPO : TWO_TYPOS);
       }

@@ -53,7 +53,7 @@ describe('spelledNumbers', () => {
 });
 
 describe('stem', () => {
-  it('folds plurals, -ing and -ed to one form, and leaves short words alone', () => {
+  it('folds plurals, -ing, -ed and noun or adverb suffixes to one form, and leaves short words alone', () => {
     for (const group of [
       ['maintainers', 'maintainer'],
       ['maintains', 'maintaining', 'maintained', 'maintain'],
@@ -61,10 +61,16 @@ describe('stem', () => {
       ['libraries', 'library'],
       ['running', 'runs'],
       ['patches', 'patch', 'patched'],
+      ['allocations', 'allocated', 'allocate'],
+      ['adoption', 'adopt'],
+      ['easily', 'easy'],
+      ['development', 'developers', 'develop'],
     ])
       expect(new Set(group.map(stem)).size, group.join(' ')).toBe(1);
     expect(stem('bus')).toBe('bus');
     expect(stem('this')).toBe('this');
     expect(stem('process')).toBe('process');
+    expect(stem('user')).toBe('user');
+    expect(stem('only')).toBe('only');
   });
 });

@@ -80,4 +80,14 @@ describe('word matcher', () => {
     expect(found('bpf', false)).toEqual(['bpf', 'pbf']);
     expect(found('bpf', true)).toEqual(['bpf', 'bpfs', 'pbf']);
   });
+
+  it('takes no small word for a typo of a content word, only for a typo of another small word', () => {
+    const words = ['just', 'must', 'thus', 'the'];
+    const found = (word: string) =>
+      Array.from(createWordMatcher(words)(word, false).ids, (id) => words[id]).sort();
+    expect(found('must')).toEqual(['must']);
+    expect(found('mist')).toEqual(['must']);
+    expect(found('jsut')).toEqual([]);
+    expect(found('then')).toEqual(['the']);
+  });
 });
