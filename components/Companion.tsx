@@ -6,8 +6,9 @@ import { useEffect, useMemo } from 'preact/hooks';
 import type { Episode } from '@/lib/episode/schema';
 import type { PageLink } from '@/lib/listen/page-link';
 import { createSidebarStore } from '@/lib/page/sidebar-store';
-import { createEpisodeSearch } from '@/lib/search/episode-search';
+import type { createEpisodeSearch } from '@/lib/search/episode-search';
 import { QuoteSource } from './CopyQuote';
+import { lazyModule, whenIdle } from './lazy';
 import { Sidebar, type SidebarHandle, type SidebarSurface } from './Sidebar';
 
 interface CompanionProps {
@@ -17,25 +18,37 @@ interface CompanionProps {
   onReady?: (handle: SidebarHandle) => void;
 }
 
+/** The search engine (fuse.js, the glossary and its schema) is not needed for the first paint. */
+const episodeSearch = lazyModule(() => import('@/lib/search/episode-search'));
+
 export function Companion({ episode, page, surface, onReady }: CompanionProps) {
   const { engine, store } = useMemo(() => {
     let engine: ReturnType<typeof createEpisodeSearch> | undefined;
     const build = () => {
-      engine ??= createEpisodeSearch(episode);
+      const module = episodeSearch.now();
+      if (module) engine ??= module.createEpisodeSearch(episode);
       return engine;
     };
-    return {
-      engine: build,
-      store: createSidebarStore((query, limit) => build().search(query, limit)),
-    };
+    const store = createSidebarStore((query, limit) => {
+      const ready = build();
+      // A query typed before the engine has loaded waits for it.
+      if (!ready) void episodeSearch.load().then(() => store.refresh());
+      return ready?.search(query, limit);
+    });
+    return { engine: build, store };
   }, [episode]);
-  // The search index is built once the transcript is on screen, in idle time, so neither the
-  // first paint nor the first keystroke waits for it.
+  // The engine is loaded once the transcript is on screen and its index built in idle time, so
+  // neither the first paint nor the first keystroke waits for it.
   useEffect(() => {
-    const idle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 1));
-    const cancel = globalThis.cancelIdleCallback ?? clearTimeout;
-    const id = idle(() => engine().warm());
-    return () => cancel(id);
+    let cancel = () => {};
+    let live = true;
+    void episodeSearch.load().then(() => {
+      if (live) cancel = whenIdle(() => engine()?.warm());
+    });
+    return () => {
+      live = false;
+      cancel();
+    };
   }, [engine]);
   const quoteSource = useMemo(
     () => ({ show: episode.show.title, timeParam: episode.episode.timeParam, pageUrl: page.url }),

@@ -32,7 +32,7 @@ export function SearchPanel({
   inputRef,
 }: SearchPanelProps) {
   const listRef = useRef<HTMLUListElement>(null);
-  const { query, hits, active } = state;
+  const { query, hits, active, pending } = state;
   const searching = query.trim().length > 0;
 
   useEffect(() => {
@@ -43,14 +43,15 @@ export function SearchPanel({
   // Announced once typing pauses, so a screen reader is not talked over at every key.
   const [announcement, setAnnouncement] = useState('');
   useEffect(() => {
-    const message = !searching
-      ? ''
-      : hits.length === 0
-        ? `No results for ${query.trim()}`
-        : `${hits.length === 1 ? '1 result' : `${hits.length} results`} for ${query.trim()}`;
+    const message =
+      !searching || pending
+        ? ''
+        : hits.length === 0
+          ? `No results for ${query.trim()}`
+          : `${hits.length === 1 ? '1 result' : `${hits.length} results`} for ${query.trim()}`;
     const timer = setTimeout(() => setAnnouncement(message), 400);
     return () => clearTimeout(timer);
-  }, [searching, hits, query]);
+  }, [searching, hits, query, pending]);
 
   const open = (index: number) => {
     const hit = store.openHit(index);
@@ -153,7 +154,7 @@ export function SearchPanel({
           </ul>
         </>
       )}
-      {searching && hits.length === 0 && (
+      {searching && hits.length === 0 && !pending && (
         <div class="no-results">
           <p class="no-results-title">No results for “{query.trim()}”</p>
           <p class="no-results-hint">

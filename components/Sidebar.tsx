@@ -8,11 +8,9 @@ import { Chapters, useCurrentChapter } from './Chapters';
 import { CopyStatus } from './CopyQuote';
 import { Downloads } from './Downloads';
 import { KeyboardHelp } from './KeyboardHelp';
-import { LineActions } from './LineActions';
-import { LinksView } from './LinksView';
+import { lazyModule, useLazyModule, whenIdle } from './lazy';
 import { PeopleView } from './PeopleView';
 import { ResizeHandle } from './ResizeHandle';
-import { SavedTab } from './SavedTab';
 import { SearchPanel } from './SearchPanel';
 import { TabList, TabPanel } from './Tabs';
 import { TranscriptView } from './TranscriptView';
@@ -44,6 +42,12 @@ interface SidebarProps {
   onReady?: (handle: SidebarHandle) => void;
 }
 
+// Not needed for the first paint (they bring the favourites store, its schema and the links'
+// groups): loaded after it.
+const lineActions = lazyModule(() => import('./LineActions'));
+const savedTab = lazyModule(() => import('./SavedTab'));
+const linksView = lazyModule(() => import('./LinksView'));
+
 function useStoreState(store: SidebarStore): SidebarState {
   const [state, setState] = useState(store.get());
   useEffect(() => store.subscribe(() => setState(store.get())), [store]);
@@ -62,6 +66,18 @@ export function Sidebar({ episode, store, page, surface, onReady }: SidebarProps
   const asideRef = useRef<HTMLElement>(null);
   const helpRef = useRef<HTMLDetailsElement>(null);
   const transcriptRef = useRef<HTMLOListElement>(null);
+  const LineActions = useLazyModule(lineActions)?.LineActions;
+  const LinksView = useLazyModule(linksView, visited.has('links'))?.LinksView;
+  const SavedTab = useLazyModule(savedTab, visited.has('saved'))?.SavedTab;
+  // The other tabs' code is fetched while the listener reads, so a tab opens without a wait.
+  useEffect(
+    () =>
+      whenIdle(() => {
+        void linksView.load();
+        void savedTab.load();
+      }),
+    [],
+  );
   const along = useListenAlong({ episode, page, rootRef: asideRef, helpRef });
   const speakers = useMemo(() => new Map(episode.people.map((p) => [p.id, p.name])), [episode]);
   const chapters = episode.chapters ?? NO_CHAPTERS;
@@ -182,17 +198,19 @@ export function Sidebar({ episode, store, page, surface, onReady }: SidebarProps
             target={state.target}
             listRef={transcriptRef}
           />
-          <LineActions episode={episode} listRef={transcriptRef} />
+          {LineActions && <LineActions episode={episode} listRef={transcriptRef} />}
           <BackToNow visible={along.showBackToNow} onClick={along.backToNow} />
         </TabPanel>
         <TabPanel tab="people" selected={state.tab}>
           {visited.has('people') && <PeopleView people={episode.people} />}
         </TabPanel>
         <TabPanel tab="links" selected={state.tab}>
-          {visited.has('links') && <LinksView episode={episode} onShowTurn={showTurn} />}
+          {visited.has('links') && LinksView && (
+            <LinksView episode={episode} onShowTurn={showTurn} />
+          )}
         </TabPanel>
         <TabPanel tab="saved" selected={state.tab}>
-          {visited.has('saved') && (
+          {visited.has('saved') && SavedTab && (
             <SavedTab episode={episode} onPlayQuote={seek} onOpenQuote={showInTranscript} />
           )}
         </TabPanel>

@@ -20,6 +20,7 @@ import { sidebarLayoutItem } from '@/lib/page/storage-layout';
 import { createLauncher } from './launcher';
 import launcherCss from './launcher.css?inline';
 import { placeLauncher } from './placement';
+import { mountShadowUi } from './shadow-ui';
 import { createSheetController } from './sheet-controller';
 
 export default defineContentScript({
@@ -40,44 +41,24 @@ export default defineContentScript({
         );
     };
 
-    const ui = await createShadowRootUi(ctx, {
-      name: 'episode-companion',
-      position: 'inline',
-      anchor: 'body',
-      append: 'last',
-      mode: 'open',
-      // Keys typed in the sheet stay there: the page's own shortcuts (space = play…) must not fire.
-      isolateEvents: ['keydown', 'keyup', 'keypress'],
-      onMount(container) {
-        const launcher = createLauncher();
-        const sheetMount = document.createElement('div');
-        sheetMount.className = 'sheet-mount';
-        sheetMount.hidden = true;
-        container.append(launcher.group, sheetMount);
-        return { ...launcher, sheetMount };
-      },
-    });
-    // The launcher's rules go in as a constructable stylesheet: no CSS file is exposed to pages
-    // (no web-accessible resource) and the page's CSP does not apply to it.
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(launcherCss);
-    ui.shadow.adoptedStyleSheets = [...ui.shadow.adoptedStyleSheets, sheet];
-    ui.mount();
-    // WXT wraps the UI in its own <html>; give it the language, as checkers and readers expect.
-    ui.shadow.querySelector('html')?.setAttribute('lang', 'en');
-    const { group, launcher, move, hide, sheetMount } = ui.mounted!;
+    const ui = mountShadowUi(ctx, launcherCss);
+    const { group, launcher, move, hide } = createLauncher();
+    const sheetMount = document.createElement('div');
+    sheetMount.className = 'sheet-mount';
+    sheetMount.hidden = true;
+    ui.container.append(group, sheetMount);
 
     // Panels attached to this tab now: while one shows the companion, the launcher stands aside.
     let panels = 0;
     const place = () => {
       group.hidden = layout.launcher === 'hidden' || sheet$.isOpen() || panels > 0;
-      if (!group.hidden) placeLauncher(ui.shadowHost, group, layout.launcher);
+      if (!group.hidden) placeLauncher(ui.host, group, layout.launcher);
     };
     const sheet$ = createSheetController(ctx, {
       pageKind,
       container: sheetMount,
       shadow: ui.shadow,
-      shadowHost: ui.shadowHost,
+      shadowHost: ui.host,
       width: () => layout.width,
       rememberWidth: (width) => remember({ width }),
       onToggle: (open) => {
@@ -143,14 +124,19 @@ export default defineContentScript({
     };
     ctx.addEventListener(window, 'resize', replace);
     ctx.addEventListener(window, 'scroll', replace, { passive: true });
-    ctx.addEventListener(window, 'load', replace);
     // A theme switch (the site swaps its stylesheet) or a layout change by the page's scripts.
     const restyled = new MutationObserver(replace);
     restyled.observe(document.head, { childList: true, subtree: true, attributes: true });
     for (const el of [document.documentElement, document.body])
       restyled.observe(el, { attributes: true, attributeFilter: ['class', 'style', 'data-theme'] });
     ctx.onInvalidated(() => restyled.disconnect());
-    place();
+    // The first placement waits for the page's load (its images and player in place), then reads
+    // the page in the task after its next frame, when the browser has laid it out on its own:
+    // reading it earlier would force layouts in the middle of the load, and the page moves after.
+    // Until then the launcher has no side and is not shown (launcher.css).
+    const placeFirst = () => ctx.requestAnimationFrame(() => ctx.setTimeout(place, 0));
+    if (document.readyState === 'complete') placeFirst();
+    else ctx.addEventListener(window, 'load', placeFirst);
 
     // The side panel connects here to reach the page's player and its printed transcript.
     const onConnect = (port: Browser.runtime.Port) => {
@@ -159,7 +145,7 @@ export default defineContentScript({
         kind: pageKind,
         expectedDuration: EPISODE_DURATION_SECONDS,
         signal: ctx.signal,
-        ownHost: ui.shadowHost,
+        ownHost: ui.host,
       });
       panels++;
       place();

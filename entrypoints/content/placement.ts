@@ -7,17 +7,16 @@ import type { LauncherSpot } from '@/lib/page/sidebar-layout';
 
 export function placeLauncher(host: HTMLElement, group: HTMLElement, side: LauncherSpot): void {
   if (side === 'hidden') return;
-  group.dataset.scheme = pageIsDark(document) ? 'dark' : 'light';
+  // Everything is read before anything is written, so the page is laid out once, not again
+  // between the reads.
+  const scheme = pageIsDark(document) ? 'dark' : 'light';
   const size = group.getBoundingClientRect();
+  const viewport = { width: document.documentElement.clientWidth, height: window.innerHeight };
   // Out of hit testing while the page is asked what lies under each spot.
   host.style.setProperty('pointer-events', 'none', 'important');
-  const spot = chooseSpot(
-    document,
-    side,
-    { width: size.width, height: size.height },
-    { width: document.documentElement.clientWidth, height: window.innerHeight },
-  );
+  const spot = chooseSpot(document, side, { width: size.width, height: size.height }, viewport);
   host.style.removeProperty('pointer-events');
+  group.dataset.scheme = scheme;
   group.dataset.side = spot.side;
   group.style.setProperty('--launcher-bottom', `${spot.bottom}px`);
 }

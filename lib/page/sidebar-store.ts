@@ -39,17 +39,26 @@ export interface SidebarState<H extends Hit = Hit> {
   /** Index of the active result, -1 when there is none. */
   active: number;
   target: TranscriptTarget | undefined;
+  /** The query waits for the search engine, still loading: no results yet, and none missing. */
+  pending: boolean;
 }
 
 export const RESULT_LIMIT = 50;
 
-export function createSidebarStore<H extends Hit>(search: (query: string, limit: number) => H[]) {
+/**
+ * `search` returns `undefined` while its engine is still loading; the query waits, and `refresh()`
+ * runs it once the engine is there.
+ */
+export function createSidebarStore<H extends Hit>(
+  search: (query: string, limit: number) => H[] | undefined,
+) {
   let state: SidebarState<H> = {
     tab: 'transcript',
     query: '',
     hits: [],
     active: -1,
     target: undefined,
+    pending: false,
   };
   let nonce = 0;
   const listeners = new Set<() => void>();
@@ -58,6 +67,11 @@ export function createSidebarStore<H extends Hit>(search: (query: string, limit:
     for (const listener of listeners) listener();
   };
 
+  const setQuery = (query: string) => {
+    const hits = query.trim() ? search(query, RESULT_LIMIT) : [];
+    if (!hits) set({ query, hits: [], active: -1, pending: true });
+    else set({ query, hits, active: hits.length ? 0 : -1, pending: false });
+  };
   const showInTranscript = (turn: number, sentence: number) =>
     set({ tab: 'transcript', target: { turn, sentence, nonce: ++nonce } });
 
@@ -77,12 +91,14 @@ export function createSidebarStore<H extends Hit>(search: (query: string, limit:
       const index = TABS.indexOf(from);
       return TABS[(index + direction + TABS.length) % TABS.length]!;
     },
-    setQuery(query: string) {
-      const hits = query.trim() ? search(query, RESULT_LIMIT) : [];
-      set({ query, hits, active: hits.length ? 0 : -1 });
+    setQuery,
+    /** Runs a query that waited for the engine. */
+    refresh() {
+      if (state.pending) setQuery(state.query);
     },
     clearQuery() {
-      if (state.query || state.hits.length) set({ query: '', hits: [], active: -1 });
+      if (state.query || state.hits.length || state.pending)
+        set({ query: '', hits: [], active: -1, pending: false });
     },
     /** ↑/↓ through the results, wrapping at both ends. */
     moveActive(delta: 1 | -1) {
