@@ -18,8 +18,13 @@ interface CompanionProps {
   onReady?: (handle: SidebarHandle) => void;
 }
 
-/** The search engine (fuse.js, the glossary and its schema) is not needed for the first paint. */
+/**
+ * The search engine (fuse.js, the glossary and its schema) is not needed for the first paint, but
+ * soon after: its fetch starts as this module is evaluated, alongside the first render, rather than
+ * after it, so a listener who types at once waits for less.
+ */
 const episodeSearch = lazyModule(() => import('@/lib/search/episode-search'));
+void episodeSearch.load();
 
 export function Companion({ episode, page, surface, onReady }: CompanionProps) {
   const { engine, store } = useMemo(() => {
