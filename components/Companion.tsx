@@ -8,7 +8,7 @@ import type { PageLink } from '@/lib/listen/page-link';
 import { createSidebarStore } from '@/lib/page/sidebar-store';
 import type { createEpisodeSearch } from '@/lib/search/episode-search';
 import { QuoteSource } from './CopyQuote';
-import { lazyModule, whenIdle } from './lazy';
+import { lazyModule, useLazyModule, whenIdle } from './lazy';
 import { Sidebar, type SidebarHandle, type SidebarSurface } from './Sidebar';
 
 interface CompanionProps {
@@ -24,7 +24,8 @@ interface CompanionProps {
  * after it, so a listener who types at once waits for less.
  */
 const episodeSearch = lazyModule(() => import('@/lib/search/episode-search'));
-void episodeSearch.load();
+// A failure is shown by the companion (useLazyModule below), not here.
+episodeSearch.load().catch(() => undefined);
 
 export function Companion({ episode, page, surface, onReady }: CompanionProps) {
   const { engine, store } = useMemo(() => {
@@ -37,7 +38,11 @@ export function Companion({ episode, page, surface, onReady }: CompanionProps) {
     const store = createSidebarStore((query, limit) => {
       const ready = build();
       // A query typed before the engine has loaded waits for it.
-      if (!ready) void episodeSearch.load().then(() => store.refresh());
+      if (!ready)
+        episodeSearch.load().then(
+          () => store.refresh(),
+          () => undefined, // shown below
+        );
       return ready?.search(query, limit);
     });
     return { engine: build, store };
@@ -47,9 +52,12 @@ export function Companion({ episode, page, surface, onReady }: CompanionProps) {
   useEffect(() => {
     let cancel = () => {};
     let live = true;
-    void episodeSearch.load().then(() => {
-      if (live) cancel = whenIdle(() => engine()?.warm());
-    });
+    episodeSearch.load().then(
+      () => {
+        if (live) cancel = whenIdle(() => engine()?.warm());
+      },
+      () => undefined, // shown below
+    );
     return () => {
       live = false;
       cancel();
@@ -59,8 +67,14 @@ export function Companion({ episode, page, surface, onReady }: CompanionProps) {
     () => ({ show: episode.show.title, timeParam: episode.episode.timeParam, pageUrl: page.url }),
     [episode, page],
   );
+  const search = useLazyModule(episodeSearch);
   return (
     <QuoteSource.Provider value={quoteSource}>
+      {search instanceof Error && (
+        <p class="notice notice-error" role="alert">
+          Search could not be loaded ({search.message}). Reloading the page may help.
+        </p>
+      )}
       <Sidebar episode={episode} store={store} page={page} surface={surface} onReady={onReady} />
     </QuoteSource.Provider>
   );

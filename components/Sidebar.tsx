@@ -8,7 +8,7 @@ import { Chapters, useCurrentChapter } from './Chapters';
 import { CopyStatus } from './CopyQuote';
 import { Downloads } from './Downloads';
 import { KeyboardHelp } from './KeyboardHelp';
-import { lazyModule, useLazyModule, whenIdle } from './lazy';
+import { lazyModule, loadFailure, useLazyModule, whenIdle } from './lazy';
 import { PeopleView } from './PeopleView';
 import { ResizeHandle } from './ResizeHandle';
 import { SearchPanel } from './SearchPanel';
@@ -66,9 +66,13 @@ export function Sidebar({ episode, store, page, surface, onReady }: SidebarProps
   const asideRef = useRef<HTMLElement>(null);
   const helpRef = useRef<HTMLDetailsElement>(null);
   const transcriptRef = useRef<HTMLOListElement>(null);
-  const LineActions = useLazyModule(lineActions)?.LineActions;
-  const LinksView = useLazyModule(linksView, visited.has('links'))?.LinksView;
-  const SavedTab = useLazyModule(savedTab, visited.has('saved'))?.SavedTab;
+  const actionsModule = useLazyModule(lineActions);
+  const linksModule = useLazyModule(linksView, visited.has('links'));
+  const savedModule = useLazyModule(savedTab, visited.has('saved'));
+  const LineActions = actionsModule instanceof Error ? undefined : actionsModule?.LineActions;
+  const LinksView = linksModule instanceof Error ? undefined : linksModule?.LinksView;
+  const SavedTab = savedModule instanceof Error ? undefined : savedModule?.SavedTab;
+  const failed = [actionsModule, linksModule, savedModule].find((m) => m instanceof Error);
   // The other tabs' code is fetched while the listener reads, so a tab opens without a wait.
   useEffect(
     () =>
@@ -215,6 +219,11 @@ export function Sidebar({ episode, store, page, surface, onReady }: SidebarProps
           )}
         </TabPanel>
       </div>
+      {failed instanceof Error && (
+        <p class="notice notice-error" role="alert">
+          {loadFailure(failed)}
+        </p>
+      )}
       <KeyboardHelp detailsRef={helpRef} />
       <CopyStatus />
     </aside>

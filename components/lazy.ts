@@ -27,21 +27,33 @@ export function lazyModule<T>(importer: () => Promise<T>): LazyModule<T> {
   };
 }
 
-/** The module once loaded (`undefined` until then); loads it when `wanted`. */
-export function useLazyModule<T>(module: LazyModule<T>, wanted = true): T | undefined {
-  const [value, setValue] = useState(module.now);
+/**
+ * The module once loaded (`undefined` until then), or the error that stopped it loading (shown by
+ * the caller, never swallowed); loads it when `wanted`.
+ */
+export function useLazyModule<T>(module: LazyModule<T>, wanted = true): T | Error | undefined {
+  const [value, setValue] = useState<T | Error | undefined>(module.now);
   useEffect(() => {
     if (!wanted || value) return;
     let live = true;
-    void module.load().then((loaded) => {
-      if (live) setValue(() => loaded);
-    });
+    module.load().then(
+      (loaded) => {
+        if (live) setValue(() => loaded);
+      },
+      (error: unknown) => {
+        if (live) setValue(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
     return () => {
       live = false;
     };
   }, [module, wanted, value]);
   return value;
 }
+
+/** What a panel shows when its code could not be loaded. */
+export const loadFailure = (error: Error) =>
+  `This part of the companion could not be loaded (${error.message}). Reloading the page may help.`;
 
 /** Calls `run` once the browser is idle (or soon, where it has no idle callbacks). */
 export function whenIdle(run: () => void): () => void {
