@@ -124,8 +124,17 @@ export default defineContentScript({
     };
     ctx.addEventListener(window, 'resize', replace);
     ctx.addEventListener(window, 'scroll', replace, { passive: true });
-    // A theme switch (the site swaps its stylesheet) or a layout change by the page's scripts.
-    const restyled = new MutationObserver(replace);
+    // A theme switch (the site swaps its stylesheet) or a layout change by the page's scripts. A
+    // stylesheet swapped in applies only once it has loaded, which may be after the look above:
+    // look again then.
+    const restyled = new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of [record.target, ...record.addedNodes])
+          if (node instanceof HTMLLinkElement)
+            node.addEventListener('load', replace, { once: true, signal: ctx.signal });
+      }
+      replace();
+    });
     restyled.observe(document.head, { childList: true, subtree: true, attributes: true });
     for (const el of [document.documentElement, document.body])
       restyled.observe(el, { attributes: true, attributeFilter: ['class', 'style', 'data-theme'] });

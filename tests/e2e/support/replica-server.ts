@@ -122,7 +122,12 @@ export async function startReplicaServer(port = 0): Promise<ReplicaServer> {
       if (path === '/podcast/s05e06-rust4linux/') return html(page('corrode-other-episode.html'));
       if (path === '/') return html(page('corrode-home.html'));
       if (path === '/site.css') return file('corrode-site.css', 'text/css');
-      if (path === '/site-dark.css') return file('corrode-site-dark.css', 'text/css');
+      // The dark stylesheet arrives late, as over a slow network: whatever follows the site's theme
+      // must wait for it, not look once right after the switch.
+      if (path === '/site-dark.css') {
+        setTimeout(() => file('corrode-site-dark.css', 'text/css'), 600);
+        return;
+      }
       if (path === '/site.js') return file('corrode-site.js', 'text/javascript');
       if (path === '/hostile.css') return file('hostile.css', 'text/css');
     }
