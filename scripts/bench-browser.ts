@@ -19,6 +19,7 @@ import { CHROME_BUILD, ExtensionSession } from '../tests/e2e/support/launch';
 import { startReplicaServer, urls } from '../tests/e2e/support/replica-server';
 import { formatFollowAlong, measureFollowAlong } from './bench-follow-along';
 import { type ColdOpen, coldOpen, warmOpens } from './bench-panel';
+import { contentScriptMs } from './content-script-samples';
 
 const RUNS = 8;
 /** A listener's pause between the transcript showing and the first key in the search box. */
@@ -33,13 +34,7 @@ const round = (n: number, places = 2) => Math.round(n * 10 ** places) / 10 ** pl
 
 const SAMPLE_US = 50;
 
-/**
- * Main-thread milliseconds sampled with the content script on the stack while the page loads:
- * `cpu` counts each sample for at most twice the profile's median interval between samples,
- * `wall` for the whole time since the sample before. They differ when the thread was descheduled
- * (other processes on a shared machine): the sample after the stall carries all of it, though the
- * script did no work then.
- */
+/** Main-thread milliseconds with the content script on the stack while the page loads. */
 async function contentScriptLoadMs(page: Page): Promise<{ cpu: number; wall: number }> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
@@ -50,34 +45,7 @@ async function contentScriptLoadMs(page: Page): Promise<{ cpu: number; wall: num
   await page.waitForTimeout(300);
   const { profile } = await cdp.send('Profiler.stop');
   await cdp.detach();
-  // A sample counts when the content script is anywhere on its stack: its own code and what it
-  // calls (DOM, the extension APIs' bindings), not only the content script's own frames.
-  const parent = new Map<number, number>();
-  for (const node of profile.nodes)
-    for (const child of node.children ?? []) parent.set(child, node.id);
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const ours = new Map<number, boolean>();
-  const isOurs = (id: number | undefined): boolean => {
-    if (id === undefined) return false;
-    const known = ours.get(id);
-    if (known !== undefined) return known;
-    const mine =
-      !!byId.get(id)?.callFrame.url.includes('/content-scripts/content.js') ||
-      isOurs(parent.get(id));
-    ours.set(id, mine);
-    return mine;
-  };
-  const deltas = profile.timeDeltas ?? [];
-  const cap = 2 * median(deltas.length ? deltas : [SAMPLE_US]);
-  let cpu = 0;
-  let wall = 0;
-  profile.samples?.forEach((id, i) => {
-    if (!isOurs(id)) return;
-    const delta = deltas[i] ?? 0;
-    cpu += Math.min(delta, cap);
-    wall += delta;
-  });
-  return { cpu: cpu / 1000, wall: wall / 1000 };
+  return contentScriptMs(profile, SAMPLE_US);
 }
 
 const p95 = (values: number[]) => {

@@ -8,7 +8,8 @@
  * - one paragraph appended;
  * - the page's own text rewritten in place (a clock, a highlighted line: no element added).
  * For each, the main-thread time sampled with the content script on its stack (CDP profiler,
- * every sample counted for its full interval), from the burst to 300 ms after it (discovery
+ * every sample counted for its full interval: see content-script-samples.ts), from the burst to
+ * 300 ms after it (discovery
  * defers its choice by 50 ms). Discovery looks only at what a burst adds, so its cost should follow
  * the number of elements added, not the size of the page.
  */
@@ -16,6 +17,7 @@ import type { Page } from 'playwright-core';
 import { ExtensionSession } from '../tests/e2e/support/launch';
 import { openPanel } from '../tests/e2e/support/panel';
 import { startReplicaServer, urls } from '../tests/e2e/support/replica-server';
+import { contentScriptMs } from './content-script-samples';
 
 const RUNS = 12;
 const SAMPLE_US = 50;
@@ -59,26 +61,7 @@ async function measure(page: Page, kind: Burst): Promise<{ ms: number; added: nu
   await page.waitForTimeout(300);
   const { profile } = await cdp.send('Profiler.stop');
   await cdp.detach();
-  const parent = new Map<number, number>();
-  for (const node of profile.nodes)
-    for (const child of node.children ?? []) parent.set(child, node.id);
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const ours = new Map<number, boolean>();
-  const isOurs = (id: number | undefined): boolean => {
-    if (id === undefined) return false;
-    const known = ours.get(id);
-    if (known !== undefined) return known;
-    const mine =
-      !!byId.get(id)?.callFrame.url.includes('/content-scripts/content.js') ||
-      isOurs(parent.get(id));
-    ours.set(id, mine);
-    return mine;
-  };
-  let us = 0;
-  profile.samples?.forEach((id, i) => {
-    if (isOurs(id)) us += profile.timeDeltas?.[i] ?? 0;
-  });
-  return { ms: us / 1000, added };
+  return { ms: contentScriptMs(profile, SAMPLE_US).wall, added };
 }
 
 async function main() {

@@ -4,11 +4,9 @@
  * notes of different favourites never touch each other's keys, and of two edits of the same note
  * the later write wins whole.
  */
-import { storage } from 'wxt/utils/storage';
-import { favouriteKey } from '../storage-items';
 import { AREAS, type FavouritesState } from './load';
 import { readFavourite } from './migrations';
-import { removeRecord } from './remove';
+import { readStored, removeRecord } from './remove';
 import { type SaveResult, saveRecord } from './save';
 import { cleanNote, type Favourite, favouriteId, NOTE_MAX_LENGTH, revisionOf } from './schema';
 
@@ -16,14 +14,7 @@ import { cleanNote, type Favourite, favouriteId, NOTE_MAX_LENGTH, revisionOf } f
 async function readLatest(key: string): Promise<Favourite | undefined> {
   let latest: Favourite | undefined;
   for (const area of AREAS) {
-    let raw: unknown;
-    try {
-      raw = await storage.getItem(favouriteKey(area, key));
-    } catch {
-      // No such area in this browser: nothing stored there.
-      continue;
-    }
-    const read = readFavourite(raw);
+    const read = readFavourite(await readStored(area, key));
     if (read.status === 'ok' && (!latest || revisionOf(read.record) > revisionOf(latest)))
       latest = read.record;
   }

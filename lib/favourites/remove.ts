@@ -1,9 +1,21 @@
 /** Deleting favourites (handing the record back for undo) and discarding set-aside values. */
 import { storage } from 'wxt/utils/storage';
-import { favouriteKey } from '../storage-items';
+import { type FavouriteArea, favouriteKey } from '../storage-items';
 import { AREAS, type FavouritesState } from './load';
 import { readFavourite } from './migrations';
 import { type Favourite, revisionOf } from './schema';
+
+/**
+ * The value stored under favourite `key` in `area`; undefined where there is none, or where the area
+ * cannot be read (no sync area in this browser): such an area holds nothing to read or remove.
+ */
+export async function readStored(area: FavouriteArea, key: string): Promise<unknown> {
+  try {
+    return (await storage.getItem(favouriteKey(area, key))) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Returns the removed record (for undo), or null if it was not saved. Throws if a copy could not
@@ -13,13 +25,7 @@ export async function removeRecord(key: string): Promise<Favourite | null> {
   let removed: Favourite | null = null;
   const failures: string[] = [];
   for (const area of AREAS) {
-    let raw: unknown;
-    try {
-      raw = await storage.getItem(favouriteKey(area, key));
-    } catch {
-      // An area that cannot be read (no sync area in this browser) holds nothing to remove.
-      continue;
-    }
+    const raw = await readStored(area, key);
     if (raw == null) continue;
     try {
       await storage.removeItem(favouriteKey(area, key));

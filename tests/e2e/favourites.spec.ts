@@ -8,21 +8,10 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Download, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import type { ExtensionSession } from './support/launch';
-import { Sidebar } from './support/sidebar';
+import { openSidebar, tabOf } from './support/sidebar';
 
 /** Goes to `url` in `page` and opens its side panel; returns the panel page. */
-async function openSidebar(session: ExtensionSession, page: Page, url: string): Promise<Page> {
-  const sidebar = new Sidebar(page, {
-    context: session.context,
-    serviceWorker: session.serviceWorker,
-    extensionId: session.extensionId,
-  });
-  await sidebar.visitOpen(url);
-  return sidebar.ui;
-}
 
-const tab = (page: Page, name: string) => page.getByRole('tab', { name: new RegExp(`^${name}`) });
 const star = (page: Page, name: string, pressed?: boolean) =>
   page.getByRole('button', { name: `Save ${name}`, exact: true, pressed });
 const savedLinks = (page: Page) =>
@@ -46,7 +35,7 @@ async function pickFile(page: Page, file: { name: string; mimeType: string; buff
 }
 
 async function savedLinkTitles(page: Page): Promise<string[]> {
-  await tab(page, 'Saved').click();
+  await tabOf(page, 'Saved').click();
   return (await savedLinks(page).allInnerTexts()).sort();
 }
 
@@ -57,8 +46,8 @@ test('a link saved in one tab shows as saved in another open tab at once', async
   // Two episode tabs, each with its own panel.
   const a = await openSidebar(session, await session.page(), urls.showPage);
   const b = await openSidebar(session, await session.context.newPage(), urls.hostPage);
-  await tab(a, 'Links').click();
-  await tab(b, 'Saved').click();
+  await tabOf(a, 'Links').click();
+  await tabOf(b, 'Saved').click();
   await expect(b.getByText(/Nothing saved yet/)).toBeVisible();
 
   await star(a, 'Tokio', false).click();
@@ -95,23 +84,23 @@ test('two tabs saving different things at the same moment lose none of them', as
   const pageB = await session.context.newPage();
   let a = await openSidebar(session, pageA, urls.showPage);
   let b = await openSidebar(session, pageB, urls.showPage);
-  await tab(a, 'Links').click();
-  await tab(b, 'Links').click();
+  await tabOf(a, 'Links').click();
+  await tabOf(b, 'Links').click();
   const fromA = ['Tokio', 'Aya', 'Coccinelle'];
   const fromB = ['klint', 'Linux Plumbers Conference', 'Rust for Linux'];
   // One click per tab at the same moment (a listener has one pointer per tab), three rounds.
   for (const [i, name] of fromA.entries()) {
     await Promise.all([star(a, name).click(), star(b, fromB[i]!).click()]);
   }
-  await tab(a, 'Transcript').click();
-  await tab(b, 'Transcript').click();
+  await tabOf(a, 'Transcript').click();
+  await tabOf(b, 'Transcript').click();
   await Promise.all([saveLine(a, 0, 1), saveLine(b, 0, 2)]);
 
   // Both lists follow storage; once they show everything, reload both tabs and open their panels
   // afresh: what they show now comes from storage alone.
   const all = [...fromA, ...fromB].sort();
   for (const page of [a, b]) {
-    await tab(page, 'Saved').click();
+    await tabOf(page, 'Saved').click();
     await expect(savedLinks(page)).toHaveCount(all.length);
     await expect(page.getByRole('heading', { name: 'Quotes and clips (2)' })).toBeVisible();
   }
@@ -120,7 +109,7 @@ test('two tabs saving different things at the same moment lose none of them', as
   a = await openSidebar(session, pageA, urls.showPage);
   b = await openSidebar(session, pageB, urls.showPage);
   for (const page of [a, b]) {
-    await tab(page, 'Saved').click();
+    await tabOf(page, 'Saved').click();
     await expect(savedLinks(page)).toHaveCount(all.length);
     expect(await savedLinkTitles(page)).toEqual(all);
     await expect(page.getByRole('heading', { name: 'Quotes and clips (2)' })).toBeVisible();
@@ -133,9 +122,9 @@ test('favourites are still there after the browser restarts on the same profile'
   extensionId,
 }) => {
   let page = await openSidebar(session, await session.page(), urls.showPage);
-  await tab(page, 'Links').click();
+  await tabOf(page, 'Links').click();
   await star(page, 'Aya').click();
-  await tab(page, 'Transcript').click();
+  await tabOf(page, 'Transcript').click();
   await saveLine(page, 0, 0);
   await expect(page.getByRole('button', { name: 'Save quote', pressed: true })).toHaveCount(1);
 
@@ -145,12 +134,12 @@ test('favourites are still there after the browser restarts on the same profile'
   await expect(page.getByRole('heading', { name: 'Quotes and clips (1)' })).toBeVisible();
   // The saved quote leads back to its sentence, whose star shows it saved.
   await page.getByRole('button', { name: /^Show in transcript: / }).click();
-  await expect(tab(page, 'Transcript')).toHaveAttribute('aria-selected', 'true');
+  await expect(tabOf(page, 'Transcript')).toHaveAttribute('aria-selected', 'true');
   // The line keeps its saved mark, and its actions show it saved.
   await expect(page.locator('.sentence.is-saved')).toHaveCount(1);
   await page.locator('.sentence.is-saved').hover();
   await expect(page.getByRole('button', { name: 'Save quote', pressed: true })).toHaveCount(1);
-  await tab(page, 'Saved').click();
+  await tabOf(page, 'Saved').click();
 
   // The same library outside the episode pages.
   const options = await session.context.newPage();
@@ -195,7 +184,7 @@ test('when sync storage is full a favourite is kept on this device, and says so'
   // Chrome words it "QUOTA_BYTES quota exceeded" or, lately, "Resource::kQuotaBytes quota exceeded".
   expect(refusal, 'sync storage never refused a write: quota not enforced').toMatch(/quota/i);
   const page = await openSidebar(session, await session.page(), urls.showPage);
-  await tab(page, 'Links').click();
+  await tabOf(page, 'Links').click();
   await star(page, 'Tokio').click();
   await expect(star(page, 'Tokio', true)).toBeVisible();
   await expect(
@@ -214,10 +203,10 @@ test('export to JSON and Markdown, import back with a report, from the Saved tab
   urls,
 }) => {
   const page = await openSidebar(session, await session.page(), urls.showPage);
-  await tab(page, 'Links').click();
+  await tabOf(page, 'Links').click();
   await star(page, 'Tokio').click();
   await star(page, 'Aya').click();
-  await tab(page, 'Saved').click();
+  await tabOf(page, 'Saved').click();
   await expect(savedLinks(page)).toHaveCount(2);
 
   const [markdown] = await Promise.all([
@@ -273,14 +262,14 @@ test('the saved library has no accessibility violations, on the options page and
   // two-core machine with two browsers running.
   test.slow();
   const page = await openSidebar(session, await session.page(), urls.showPage);
-  await tab(page, 'Links').click();
+  await tabOf(page, 'Links').click();
   await star(page, 'Tokio').click();
-  await tab(page, 'Transcript').click();
+  await tabOf(page, 'Transcript').click();
   await saveLine(page, 0, 0);
   // Grown into a clip across the first turn.
   await page.locator('#sentence-1-0').click({ modifiers: ['Shift'] });
   await expect(page.locator('#sentence-1-0')).toHaveClass(/in-clip/);
-  await tab(page, 'Saved').click();
+  await tabOf(page, 'Saved').click();
   await expect(page.getByRole('heading', { name: 'Quotes and clips (1)' })).toBeVisible();
   // A note on the link, and the clip's note box left open for the scan.
   await page.getByRole('button', { name: 'Add note' }).first().click();

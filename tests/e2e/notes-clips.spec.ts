@@ -7,21 +7,9 @@
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import type { ExtensionSession } from './support/launch';
 import { media, playerReady } from './support/media';
-import { Sidebar } from './support/sidebar';
+import { openSidebar, tabOf } from './support/sidebar';
 
-async function openSidebar(session: ExtensionSession, page: Page, url: string) {
-  const sidebar = new Sidebar(page, {
-    context: session.context,
-    serviceWorker: session.serviceWorker,
-    extensionId: session.extensionId,
-  });
-  await sidebar.visitOpen(url);
-  return sidebar.ui;
-}
-
-const tab = (ui: Page, name: string) => ui.getByRole('tab', { name: new RegExp(`^${name}`) });
 const line = (ui: Page, turn: number, sentence: number) =>
   ui.locator(`#sentence-${turn}-${sentence}`);
 // Matthias asks his last two questions (turn 9), Greg answers (turn 10): 4:24 to 4:29.
@@ -59,7 +47,7 @@ async function recordStatus(ui: Page): Promise<() => Promise<string[]>> {
 
 async function expectClipSaved(ui: Page) {
   for (const l of clipLines(ui)) await expect(l).toHaveClass(/in-clip/);
-  await tab(ui, 'Saved').click();
+  await tabOf(ui, 'Saved').click();
   await expect(ui.getByRole('heading', { name: 'Quotes and clips (1)' })).toBeVisible();
   await expect(clipItem(ui).locator('.saved-meta').first()).toHaveText(CLIP_META);
   await expect(clipItem(ui).locator('.clip-speaker')).toHaveText([
@@ -141,9 +129,9 @@ test('notes on a clip and on a saved link survive a reload, and the filter finds
   let ui = await openSidebar(session, page, urls.showPage);
   await saveLineByMouse(ui, 9, 2);
   await line(ui, 10, 0).click({ modifiers: ['Shift'] });
-  await tab(ui, 'Links').click();
+  await tabOf(ui, 'Links').click();
   await ui.getByRole('button', { name: 'Save klint', exact: true }).click();
-  await tab(ui, 'Saved').click();
+  await tabOf(ui, 'Saved').click();
   await expect(clipItem(ui)).toBeVisible();
   await writeNote(
     ui,
@@ -158,7 +146,7 @@ test('notes on a clip and on a saved link survive a reload, and the filter finds
   await page.reload();
   await ui.close();
   ui = await openSidebar(session, page, urls.showPage);
-  await tab(ui, 'Saved').click();
+  await tabOf(ui, 'Saved').click();
   await expect(clipItem(ui).locator('.saved-note-text')).toHaveText('Ask the team about LTS');
   const klintAgain = ui.locator('.saved-item', { has: ui.getByRole('link', { name: 'klint' }) });
   await expect(klintAgain.locator('.saved-note-text')).toHaveText('Try it on our driver');
@@ -190,9 +178,9 @@ test('notes on a clip and on a saved link survive a reload, and the filter finds
 test('the same note edited in two tabs: the later edit wins in both', async ({ session, urls }) => {
   const a = await openSidebar(session, await session.page(), urls.showPage);
   const b = await openSidebar(session, await session.context.newPage(), urls.hostPage);
-  await tab(a, 'Links').click();
+  await tabOf(a, 'Links').click();
   await a.getByRole('button', { name: 'Save klint', exact: true }).click();
-  for (const ui of [a, b]) await tab(ui, 'Saved').click();
+  for (const ui of [a, b]) await tabOf(ui, 'Saved').click();
   const klint = (ui: Page) =>
     ui.locator('.saved-item', { has: ui.getByRole('link', { name: 'klint' }) });
   await expect(klint(b)).toBeVisible();
@@ -218,9 +206,9 @@ test('a note being written while another tab removes its link brings the link ba
 }) => {
   const a = await openSidebar(session, await session.page(), urls.showPage);
   const b = await openSidebar(session, await session.context.newPage(), urls.showPage);
-  await tab(a, 'Links').click();
+  await tabOf(a, 'Links').click();
   await a.getByRole('button', { name: 'Save klint', exact: true }).click();
-  for (const ui of [a, b]) await tab(ui, 'Saved').click();
+  for (const ui of [a, b]) await tabOf(ui, 'Saved').click();
   const klint = (ui: Page) =>
     ui.locator('.saved-item', { has: ui.getByRole('link', { name: 'klint' }) });
   await klint(a).getByRole('button', { name: 'Add note' }).click();
@@ -241,9 +229,9 @@ test('a note that sync has no room for keeps the item on this device, and says s
   urls,
 }) => {
   const ui = await openSidebar(session, await session.page(), urls.showPage);
-  await tab(ui, 'Links').click();
+  await tabOf(ui, 'Links').click();
   await ui.getByRole('button', { name: 'Save klint', exact: true }).click();
-  await tab(ui, 'Saved').click();
+  await tabOf(ui, 'Saved').click();
   const klint = ui.locator('.saved-item', { has: ui.getByRole('link', { name: 'klint' }) });
   await expect(klint).toBeVisible();
   await expect(klint.locator('.saved-meta').first()).not.toContainText('on this device only');
@@ -281,7 +269,7 @@ test('the Markdown export holds a clip by speaker with time links, and its note'
   const ui = await openSidebar(session, await session.page(), urls.showPage);
   await saveLineByMouse(ui, 9, 2);
   await line(ui, 10, 0).click({ modifiers: ['Shift'] });
-  await tab(ui, 'Saved').click();
+  await tabOf(ui, 'Saved').click();
   await writeNote(ui, /^Note for Did you get/, clipItem(ui), 'Crashing is part of the job');
   const [download] = await Promise.all([
     ui.waitForEvent('download'),
@@ -312,6 +300,6 @@ test('a clip never swallows another saved passage: it stays as it was, and says 
     .poll(statuses)
     .toContain('Not changed: that passage is saved already, on its own or as another clip.');
   await expect(line(ui, 9, 3)).toHaveClass(/in-clip/);
-  await tab(ui, 'Saved').click();
+  await tabOf(ui, 'Saved').click();
   await expect(ui.getByRole('heading', { name: 'Quotes and clips (2)' })).toBeVisible();
 });

@@ -81,3 +81,26 @@ export class Sidebar {
     await expect(this.tab(name)).toHaveAttribute('aria-selected', 'true');
   }
 }
+
+/** Goes to `url` in `page` and opens its side panel; returns the panel page (`ui`). */
+export async function openSidebar(
+  session: {
+    context: PanelHost['context'];
+    serviceWorker: PanelHost['serviceWorker'];
+    extensionId: string;
+  },
+  page: Page,
+  url: string,
+): Promise<Page> {
+  const sidebar = new Sidebar(page, {
+    context: session.context,
+    serviceWorker: session.serviceWorker,
+    extensionId: session.extensionId,
+  });
+  await sidebar.visitOpen(url);
+  return sidebar.ui;
+}
+
+/** A tab of the companion by the start of its name (names end with a count). */
+export const tabOf = (ui: Page, name: string) =>
+  ui.getByRole('tab', { name: new RegExp(`^${name}`) });
