@@ -64,7 +64,15 @@ export function Companion({ episode, page, surface, onReady }: CompanionProps) {
     };
   }, [engine]);
   const quoteSource = useMemo(
-    () => ({ show: episode.show.title, timeParam: episode.episode.timeParam, pageUrl: page.url }),
+    () => ({
+      show: episode.show.title,
+      timeParam: episode.episode.timeParam,
+      // Read when a quote is copied: a panel drawn before the page answered learns its address
+      // (with its query string) a moment later.
+      get pageUrl() {
+        return page.url;
+      },
+    }),
     [episode, page],
   );
   const search = useLazyModule(episodeSearch);

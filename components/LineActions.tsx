@@ -114,7 +114,7 @@ export function LineActions({
         sentence={active.sentence}
         describedBy={describedBy}
         store={store}
-        onSaved={(key) => onSaved(key, active)}
+        onSaved={(key, saving) => onSaved(key, active, saving)}
       />
       <CopyQuote
         text={sentence.text}

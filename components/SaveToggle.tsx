@@ -48,7 +48,7 @@ function useToggle(
   favouriteKey: string,
   saved: boolean,
   make: () => Favourite | undefined,
-  onSaved?: (key: string) => void,
+  onSaved?: (key: string, saving: Promise<unknown>) => void,
 ) {
   const [ui, setUi] = useState<ToggleState>({ busy: false, note: '' });
   const pressed = ui.optimistic ?? saved;
@@ -67,8 +67,10 @@ function useToggle(
       } else {
         const favourite = make();
         if (!favourite) throw new Error('not found');
-        const { fallback, staleLocalCopy } = await store.save(favourite);
-        onSaved?.(favouriteId(favourite));
+        const saving = store.save(favourite);
+        // At once, not once stored: what the listener does next (grow a clip) builds on it.
+        onSaved?.(favouriteId(favourite), saving);
+        const { fallback, staleLocalCopy } = await saving;
         if (fallback)
           note = fallback.reason === 'quota' ? SYNC_FULL_MESSAGE : SYNC_UNAVAILABLE_MESSAGE;
         else if (staleLocalCopy) note = `${STALE_LOCAL_COPY_MESSAGE} (${staleLocalCopy}).`;
@@ -183,8 +185,8 @@ interface SaveQuoteToggleProps {
   sentence: number;
   describedBy?: string;
   store?: FavouritesStore;
-  /** Called with the saved quote's key once it is stored (a clip can grow from it). */
-  onSaved?: (key: string) => void;
+  /** Called with the quote's key as it is saved, and the save under way (a clip grows from it). */
+  onSaved?: (key: string, saving: Promise<unknown>) => void;
 }
 
 /**

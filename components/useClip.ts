@@ -36,7 +36,17 @@ export function useClip(episode: Episode, listRef: RefObject<HTMLElement>, store
    * The clip in the making: which one (a new number for each clip begun), its stored key ('' before
    * its first write) and the extent asked for, maybe not written yet.
    */
-  const open = useRef<{ clip: number; key: string; extent: Extent; written: Extent } | undefined>();
+  const open = useRef<
+    | {
+        clip: number;
+        key: string;
+        extent: Extent;
+        written: Extent;
+        /** Settles once the quote it grows from is stored. */
+        ready?: Promise<void>;
+      }
+    | undefined
+  >();
   const clips = useRef(0);
   /** A write is under way; the loop in `flush` writes whatever is asked for meanwhile. */
   const writing = useRef(false);
@@ -64,6 +74,7 @@ export function useClip(episode: Episode, listRef: RefObject<HTMLElement>, store
     writing.current = true;
     const step = async () => {
       for (;;) {
+        if (open.current?.ready) await open.current.ready;
         const wanted = open.current;
         const listed = wanted && store.getState().items.find((i) => i.key === wanted.key)?.record;
         const old = listed?.kind === 'quote' ? listed : undefined;
@@ -203,10 +214,15 @@ export function useClip(episode: Episode, listRef: RefObject<HTMLElement>, store
     };
   }, [listRef, episode, endingAt, reach]);
 
-  /** A line's save action saved a quote: it is the clip in the making now. */
-  const onSaved = useCallback((key: string, at: LinePosition) => {
+  /** A line's save action is saving a quote: it is the clip in the making now. */
+  const onSaved = useCallback((key: string, at: LinePosition, saving: Promise<unknown>) => {
     const extent = { from: at, to: at };
-    open.current = { clip: ++clips.current, key, extent, written: extent };
+    // Growing it waits for it to be stored, so the clip replaces it (a failed save is said there).
+    const ready = saving.then(
+      () => undefined,
+      () => undefined,
+    );
+    open.current = { clip: ++clips.current, key, extent, written: extent, ready };
   }, []);
   return { onSaved };
 }

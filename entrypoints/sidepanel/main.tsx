@@ -20,6 +20,7 @@ import { PagesPopup } from '@/components/PagesPopup';
 import type { SidebarHandle } from '@/components/Sidebar';
 import { loadEpisode } from '@/lib/episode/packaged';
 import { createLinkPlayerPort } from '@/lib/listen/player-port';
+import { EPISODE_PAGES } from '@/lib/page/episode-pages';
 import type { CompanionMessage } from '@/lib/page/messages';
 import { connectToTab, type TabConnection } from './tab-connection';
 import { followTab } from './tab-follower';
@@ -71,21 +72,40 @@ function show(tabId: number | undefined) {
     companion = handle;
     takeFind(tabId, handle);
   };
-  connection = connectToTab(tabId, linkPlayer, {
-    onPage(page) {
-      if (!painted) {
-        painted = true;
-        // The frame that shows the first render has been painted: the benchmark's mark.
-        requestAnimationFrame(() =>
-          setTimeout(() => performance.mark('episode-companion:transcript-painted'), 0),
+  connection = connectToTab(
+    tabId,
+    linkPlayer,
+    {
+      onPage(page) {
+        if (!painted) {
+          painted = true;
+          // The frame that shows the first render has been painted: the benchmark's mark.
+          requestAnimationFrame(() =>
+            setTimeout(() => performance.mark('episode-companion:transcript-painted'), 0),
+          );
+        }
+        // A new connection (the page reloaded) is a new page: the companion starts afresh for it.
+        render(null, app);
+        render(
+          <Companion episode={episode} page={page} surface={surface} onReady={onReady} />,
+          app,
         );
-      }
-      // A new connection (the page reloaded) is a new page: the companion starts afresh for it.
-      render(null, app);
-      render(<Companion episode={episode} page={page} surface={surface} onReady={onReady} />, app);
+      },
+      onGone: showPages,
     },
-    onGone: showPages,
-  });
+    expectedPage(tabId),
+  );
+}
+
+/**
+ * The page Chrome's per-tab panel was opened for (`&page=`, set with the tab's panel by the
+ * background), as its canonical address: the companion is drawn for it before the page answers.
+ */
+function expectedPage(tabId: number) {
+  const params = new URLSearchParams(window.location.search);
+  if (params.get('tab') !== String(tabId)) return undefined;
+  const page = EPISODE_PAGES.find((p) => p.kind === params.get('page'));
+  return page && { type: 'hello' as const, kind: page.kind, url: page.url };
 }
 
 followTab(show);

@@ -4,6 +4,11 @@
  * into a `PageLink`. When the tab's page goes (navigation, reload, closed), the port disconnects
  * and the panel is told; a page that comes back announces itself (`companion:ready`) and the
  * panel connects again.
+ *
+ * When the panel knows which page the tab shows (Chrome's per-tab panel is given it with the tab,
+ * `&page=`), the companion is drawn at once, not after the page's answer: the page link starts
+ * with that page, its player coming once the page reports it. Should the page answer otherwise, the
+ * companion is drawn again for the page it is.
  */
 import { PANEL_PORT_NAME, type PageMessage, type PanelMessage } from '@/lib/listen/page-link';
 import type { PlayerPort } from '@/lib/listen/player-port';
@@ -14,6 +19,8 @@ export interface TabConnection {
   close(): void;
 }
 
+type Hello = Extract<PageMessage, { type: 'hello' }>;
+
 interface Handlers {
   onPage(page: RemotePage): void;
   onGone(): void;
@@ -23,29 +30,43 @@ export function connectToTab(
   tabId: number,
   fallback: PlayerPort,
   handlers: Handlers,
+  expected?: Hello,
 ): TabConnection {
   let port: Browser.runtime.Port | undefined;
   let closed = false;
 
   const connect = () => {
     if (closed) return;
-    let page: RemotePage | undefined;
     const current = browser.tabs.connect(tabId, { name: PANEL_PORT_NAME, frameId: 0 });
     port = current;
+    const pageFor = (hello: Hello) =>
+      createRemotePage(
+        hello,
+        (out: PanelMessage) => {
+          try {
+            // Posted before the page has answered, it waits in the port.
+            current.postMessage(out);
+          } catch {
+            // Disconnected: onDisconnect below shows what there is to show.
+          }
+        },
+        fallback,
+      );
+    // Drawn before the page answers, for the page expected; kept if that is the page answering.
+    let early: RemotePage | undefined = expected && pageFor(expected);
+    let page = early;
+    if (early) handlers.onPage(early);
     current.onMessage.addListener((raw: unknown) => {
       const message = raw as PageMessage;
       if (message?.type === 'hello') {
-        page = createRemotePage(
-          message,
-          (out: PanelMessage) => {
-            try {
-              current.postMessage(out);
-            } catch {
-              // Disconnected: onDisconnect below shows what there is to show.
-            }
-          },
-          fallback,
-        );
+        const kept = early?.kind === message.kind ? early : undefined;
+        early = undefined;
+        if (kept) {
+          // The page's own address (its query string too) is what quotes link to from now on.
+          kept.url = message.url;
+          return;
+        }
+        page = pageFor(message);
         handlers.onPage(page);
       } else if (page) page.receive(message);
     });

@@ -12,7 +12,7 @@
  *   there). Where the browser has no panel to open from a page's click (Firefox), or none at all
  *   (Firefox for Android), the content script opens the in-page sheet instead.
  */
-import { isEpisodePage } from './episode-pages';
+import { type EpisodePageKind, episodePageKind, isEpisodePage } from './episode-pages';
 import type { CompanionMessage } from './messages';
 
 export interface Sender {
@@ -46,6 +46,14 @@ export const PANEL_PATH = 'sidepanel.html';
 export const POPUP_PATH = 'popup.html';
 
 /** The tab of a sender that is our content script on an episode page, else undefined. */
+/**
+ * The panel's address for an episode tab: the tab it is bound to, and which of the two pages the
+ * tab shows, so the panel can draw the companion before the page's content script answers.
+ */
+export function panelPath(tabId: number, kind: EpisodePageKind | undefined): string {
+  return kind ? `${PANEL_PATH}?tab=${tabId}&page=${kind}` : `${PANEL_PATH}?tab=${tabId}`;
+}
+
 export function episodeTabOf(sender: Sender, extensionId: string): number | undefined {
   const tabId = sender.tab?.id;
   if (sender.id !== extensionId || tabId === undefined || tabId < 0) return undefined;
@@ -87,7 +95,11 @@ export function createPanelRouter(api: PanelApis) {
       switch (message?.type) {
         case 'companion:ready':
           return Promise.all([
-            api.sidePanel?.setOptions({ tabId, path: `${PANEL_PATH}?tab=${tabId}`, enabled: true }),
+            api.sidePanel?.setOptions({
+              tabId,
+              path: panelPath(tabId, episodePageKind(sender.url ?? sender.tab?.url ?? '')),
+              enabled: true,
+            }),
             api.setPopup(tabId, ''),
           ]);
         case 'companion:open-panel':

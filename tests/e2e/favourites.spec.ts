@@ -1,6 +1,6 @@
 /**
  * Favourites in the real browser: live across tabs (each episode tab with its own side panel,
- * opened as a page through `sidepanel.html?tab=<id>`), nothing lost when two tabs save at once,
+ * opened as a page through `sidepanel.html?tab=<id>&page=<kind>`), nothing lost when two tabs save at once,
  * still there after the browser restarts on the same profile, and kept on the device when sync is
  * full. Lookups go to the panel page (`ui`).
  */

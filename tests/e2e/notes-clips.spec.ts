@@ -2,7 +2,7 @@
  * Clips and notes in the real browser: a clip of three sentences across a turn, made by mouse and
  * by keyboard from a line's save action; notes on it and on a saved link that survive a reload;
  * one note edited in two tabs; a note that sync has no room for; the Markdown export; the filter.
- * Lookups go to the panel page (`ui`), opened through `sidepanel.html?tab=<id>`.
+ * Lookups go to the panel page (`ui`), opened through `sidepanel.html?tab=<id>&page=<kind>`.
  */
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from '@playwright/test';

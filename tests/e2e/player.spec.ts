@@ -1,6 +1,6 @@
 /**
  * Listen along, in the real browser on the replica pages, with the companion in the side panel
- * (opened as a page of its own through `sidepanel.html?tab=<id>`): choosing a line or a result
+ * (opened as a page of its own through `sidepanel.html?tab=<id>&page=<kind>`): choosing a line or a result
  * moves the episode page's player (on the show site it sits in a srcless iframe the embed writes
  * late), the line being spoken follows playback (also after the page reloads), scrolling by hand
  * offers "Back to now", quotes reach the clipboard, "Find in transcript" opens the search, the host

@@ -55,10 +55,15 @@ function tabState(worker: Worker, tabId: number) {
   }, tabId);
 }
 
-/** An episode tab's state: its own panel, bound to it, and no popup (the button opens the panel). */
+/**
+ * An episode tab's state: its own panel, bound to it and told which page the tab shows, and no
+ * popup (the button opens the panel).
+ */
 const companionOn = (tabId: number) => ({
   enabled: true,
-  path: `sidepanel.html?tab=${tabId}`,
+  path: expect.stringMatching(
+    new RegExp(`^sidepanel\\.html\\?tab=${tabId}&page=(show-site|host-page)$`),
+  ),
   popup: '',
 });
 /** Any other tab's: no panel, and the popup with the episode's pages. */

@@ -45,7 +45,11 @@ describe('panel router', () => {
     await router.onMessage(ready, from(`${SHOW_SITE_PAGE}?t=12%3A34`));
     expect(calls).toEqual([
       ['setOptions', { enabled: false }],
-      ['setOptions', { tabId: TAB, path: `sidepanel.html?tab=${TAB}`, enabled: true }],
+      // Bound to its tab, and told which page the tab shows: it draws before the page answers.
+      [
+        'setOptions',
+        { tabId: TAB, path: `sidepanel.html?tab=${TAB}&page=show-site`, enabled: true },
+      ],
       ['setPopup', { tabId: TAB, popup: '' }],
     ]);
   });
